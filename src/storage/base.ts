@@ -1,0 +1,76 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, type MigrationResultSet, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import type { Depots, Stockage } from "../app/ports.js";
+import { creerDepots } from "./depots.js";
+import { type Dialecte, POSTGRESQL, SQLITE } from "./dialecte.js";
+import { migrations } from "./migrations/index.js";
+import type { Schema } from "./schema.js";
+
+export type ConfigBase =
+  | { type: "sqlite"; fichier: string }
+  | { type: "postgresql"; url: string; max?: number };
+
+export interface Base extends Stockage {
+  db: Kysely<Schema>;
+  dialecte: Dialecte;
+  migrer(): Promise<MigrationResultSet>;
+}
+
+// PostgreSQL : les horodatages reviennent en chaînes ISO (comme en SQLite), les bigint en nombres.
+pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString());
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function ouvrirBase(config: ConfigBase): Base {
+  let db: Kysely<Schema>;
+  let dialecte: Dialecte;
+  if (config.type === "sqlite") {
+    if (config.fichier !== ":memory:") mkdirSync(path.dirname(config.fichier), { recursive: true });
+    const sqlite = new SQLite(config.fichier);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("synchronous = NORMAL");
+    db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    dialecte = SQLITE;
+  } else {
+    const pool = new pg.Pool({ connectionString: config.url, max: config.max ?? 10 });
+    // Une connexion perdue ne doit pas tuer le processus : l'erreur remonte à la requête suivante.
+    pool.on("error", () => {});
+    db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    dialecte = POSTGRESQL;
+  }
+  const depots: Depots = creerDepots(db);
+  return {
+    type: dialecte.type,
+    db,
+    dialecte,
+    depots,
+    transaction: (fn) => db.transaction().execute((trx) => fn(creerDepots(trx))),
+    async migrer() {
+      const migrator = new Migrator({
+        db,
+        provider: { getMigrations: async () => migrations(dialecte) },
+        migrationTableName: "kysely_migration",
+        migrationLockTableName: "kysely_migration_lock",
+      });
+      const resultat = await migrator.migrateToLatest();
+      if (resultat.error) throw resultat.error;
+      return resultat;
+    },
+    fermer: () => db.destroy(),
+  };
+}
+
+/** Vérifie que la base répond (utilisé par /api/health). */
+export async function baseRepond(db: Kysely<Schema>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,405 @@
+import type { Kysely, Selectable } from "kysely";
+import type {
+  Compte,
+  CompteAvecSecret,
+  Depots,
+  EvenementAudit,
+  Operateur,
+  Parcours,
+  Site,
+} from "../app/ports.js";
+import type { Role, TypeOperateur } from "../domain/organisation.js";
+import type { Niveau, Phase, StatutParcours } from "../domain/parcours.js";
+import type {
+  Schema,
+  TableCompte,
+  TableEvenementAudit,
+  TableOperateur,
+  TableParcours,
+  TableSite,
+} from "./schema.js";
+
+/** Dépôts SQL communs à SQLite et PostgreSQL (Kysely) ; `db` peut être une transaction. */
+
+const versOperateur = (r: Selectable<TableOperateur>): Operateur => ({
+  id: r.id,
+  nom: r.nom,
+  type: r.type as TypeOperateur,
+  codeRegion: r.code_region,
+  version: r.version,
+  creeLe: r.cree_le,
+});
+
+const versSite = (r: Selectable<TableSite>): Site => ({
+  id: r.id,
+  operateurId: r.operateur_id,
+  nom: r.nom,
+  adresse: r.adresse,
+  codePostal: r.code_postal,
+  commune: r.commune,
+  version: r.version,
+  creeLe: r.cree_le,
+});
+
+const versCompte = (r: Selectable<TableCompte>): CompteAvecSecret => ({
+  id: r.id,
+  email: r.email,
+  prenom: r.prenom,
+  nom: r.nom,
+  role: r.role as Role,
+  operateurId: r.operateur_id,
+  actif: r.actif === 1,
+  demo: r.demo === 1,
+  echecsConnexion: r.echecs_connexion,
+  verrouilleJusquA: r.verrouille_jusqu_a,
+  version: r.version,
+  creeLe: r.cree_le,
+  hashMotDePasse: r.hash_mot_de_passe,
+});
+
+const sansSecret = ({ hashMotDePasse: _, ...c }: CompteAvecSecret): Compte => c;
+
+const versParcours = (r: Selectable<TableParcours>): Parcours => ({
+  id: r.id,
+  beneficiaireId: r.beneficiaire_id,
+  operateurId: r.operateur_id,
+  referentId: r.referent_id,
+  niveau: r.niveau as Niveau,
+  phase: r.phase as Phase | null,
+  statut: r.statut as StatutParcours,
+  version: r.version,
+  creeLe: r.cree_le,
+  modifieLe: r.modifie_le,
+});
+
+const versEvenement = (r: Selectable<TableEvenementAudit>): EvenementAudit => ({
+  id: String(r.id),
+  horodatage: r.horodatage,
+  acteurCompteId: r.acteur_compte_id,
+  acteurRole: r.acteur_role as EvenementAudit["acteurRole"],
+  action: r.action,
+  resultat: r.resultat as EvenementAudit["resultat"],
+  beneficiaireId: r.beneficiaire_id,
+  objetType: r.objet_type,
+  objetId: r.objet_id,
+  requeteId: r.requete_id,
+  details: r.details,
+});
+
+export function creerDepots(db: Kysely<Schema>): Depots {
+  return {
+    operateurs: {
+      async creer(o) {
+        await db
+          .insertInto("operateur")
+          .values({
+            id: o.id,
+            nom: o.nom,
+            type: o.type,
+            code_region: o.codeRegion,
+            cree_le: o.creeLe,
+            version: 1,
+          })
+          .execute();
+      },
+      async parId(id) {
+        const r = await db.selectFrom("operateur").selectAll().where("id", "=", id).executeTakeFirst();
+        return r && versOperateur(r);
+      },
+      async lister() {
+        return (await db.selectFrom("operateur").selectAll().orderBy("nom").execute()).map(versOperateur);
+      },
+      async modifier(id, version, champs) {
+        const r = await db
+          .updateTable("operateur")
+          .set({
+            ...(champs.nom !== undefined ? { nom: champs.nom } : {}),
+            ...(champs.type !== undefined ? { type: champs.type } : {}),
+            ...(champs.codeRegion !== undefined ? { code_region: champs.codeRegion } : {}),
+            version: version + 1,
+          })
+          .where("id", "=", id)
+          .where("version", "=", version)
+          .executeTakeFirst();
+        return Number(r.numUpdatedRows) === 1;
+      },
+    },
+    sites: {
+      async creer(s) {
+        await db
+          .insertInto("site")
+          .values({
+            id: s.id,
+            operateur_id: s.operateurId,
+            nom: s.nom,
+            adresse: s.adresse,
+            code_postal: s.codePostal,
+            commune: s.commune,
+            cree_le: s.creeLe,
+            version: 1,
+          })
+          .execute();
+      },
+      async parId(id) {
+        const r = await db.selectFrom("site").selectAll().where("id", "=", id).executeTakeFirst();
+        return r && versSite(r);
+      },
+      async listerParOperateur(operateurId) {
+        return (
+          await db
+            .selectFrom("site")
+            .selectAll()
+            .where("operateur_id", "=", operateurId)
+            .orderBy("nom")
+            .execute()
+        ).map(versSite);
+      },
+    },
+    comptes: {
+      async creer(c) {
+        await db
+          .insertInto("compte")
+          .values({
+            id: c.id,
+            email: c.email,
+            prenom: c.prenom,
+            nom: c.nom,
+            role: c.role,
+            operateur_id: c.operateurId,
+            hash_mot_de_passe: c.hashMotDePasse,
+            actif: c.actif ? 1 : 0,
+            demo: c.demo ? 1 : 0,
+            echecs_connexion: 0,
+            verrouille_jusqu_a: null,
+            version: 1,
+            cree_le: c.creeLe,
+          })
+          .execute();
+      },
+      async parId(id) {
+        const r = await db.selectFrom("compte").selectAll().where("id", "=", id).executeTakeFirst();
+        return r && sansSecret(versCompte(r));
+      },
+      async parEmailAvecSecret(email) {
+        const r = await db
+          .selectFrom("compte")
+          .selectAll()
+          .where("email", "=", email.toLowerCase())
+          .executeTakeFirst();
+        return r && versCompte(r);
+      },
+      async lister(filtre) {
+        let q = db.selectFrom("compte").selectAll();
+        if (filtre.operateurId) q = q.where("operateur_id", "=", filtre.operateurId);
+        if (filtre.role) q = q.where("role", "=", filtre.role);
+        return (await q.orderBy("nom").orderBy("prenom").execute()).map((r) => sansSecret(versCompte(r)));
+      },
+      async compter() {
+        const r = await db
+          .selectFrom("compte")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow();
+        return Number(r.n);
+      },
+      async enregistrerEchecConnexion(id, verrouilleJusquA) {
+        await db
+          .updateTable("compte")
+          .set((eb) => ({
+            echecs_connexion: verrouilleJusquA ? 0 : eb("echecs_connexion", "+", 1),
+            verrouille_jusqu_a: verrouilleJusquA,
+          }))
+          .where("id", "=", id)
+          .execute();
+        const r = await db
+          .selectFrom("compte")
+          .select("echecs_connexion")
+          .where("id", "=", id)
+          .executeTakeFirst();
+        return r?.echecs_connexion ?? 0;
+      },
+      async reinitialiserEchecs(id) {
+        await db
+          .updateTable("compte")
+          .set({ echecs_connexion: 0, verrouille_jusqu_a: null })
+          .where("id", "=", id)
+          .execute();
+      },
+      async changerMotDePasse(id, hash) {
+        await db
+          .updateTable("compte")
+          .set((eb) => ({ hash_mot_de_passe: hash, version: eb("version", "+", 1) }))
+          .where("id", "=", id)
+          .execute();
+      },
+    },
+    sessions: {
+      async creer(s) {
+        await db
+          .insertInto("session")
+          .values({
+            id: s.id,
+            compte_id: s.compteId,
+            jeton_csrf: s.jetonCsrf,
+            cree_le: s.creeLe,
+            expire_le: s.expireLe,
+          })
+          .execute();
+      },
+      async trouver(id, maintenant) {
+        const r = await db
+          .selectFrom("session")
+          .innerJoin("compte", "compte.id", "session.compte_id")
+          .selectAll("compte")
+          .select([
+            "session.id as session_id",
+            "session.jeton_csrf",
+            "session.cree_le as session_cree_le",
+            "session.expire_le",
+          ])
+          .where("session.id", "=", id)
+          .where("session.expire_le", ">", maintenant)
+          .where("compte.actif", "=", 1)
+          .executeTakeFirst();
+        if (!r) return undefined;
+        return {
+          id: r.session_id,
+          compteId: r.id,
+          jetonCsrf: r.jeton_csrf,
+          creeLe: r.session_cree_le,
+          expireLe: r.expire_le,
+          compte: sansSecret(versCompte(r)),
+        };
+      },
+      async prolonger(id, expireLe) {
+        await db.updateTable("session").set({ expire_le: expireLe }).where("id", "=", id).execute();
+      },
+      async supprimer(id) {
+        await db.deleteFrom("session").where("id", "=", id).execute();
+      },
+      async supprimerPourCompte(compteId) {
+        await db.deleteFrom("session").where("compte_id", "=", compteId).execute();
+      },
+    },
+    jetons: {
+      async creer(j) {
+        await db
+          .insertInto("jeton_reinitialisation")
+          .values({
+            hash: j.hash,
+            compte_id: j.compteId,
+            cree_le: j.creeLe,
+            expire_le: j.expireLe,
+            utilise_le: null,
+          })
+          .execute();
+      },
+      async consommer(hash, maintenant) {
+        const r = await db
+          .updateTable("jeton_reinitialisation")
+          .set({ utilise_le: maintenant })
+          .where("hash", "=", hash)
+          .where("utilise_le", "is", null)
+          .where("expire_le", ">", maintenant)
+          .returning("compte_id")
+          .executeTakeFirst();
+        return r?.compte_id;
+      },
+    },
+    parcours: {
+      async creer(p) {
+        await db
+          .insertInto("parcours")
+          .values({
+            id: p.id,
+            beneficiaire_id: p.beneficiaireId,
+            operateur_id: p.operateurId,
+            referent_id: p.referentId,
+            niveau: p.niveau,
+            phase: p.phase,
+            statut: p.statut,
+            version: 1,
+            cree_le: p.creeLe,
+            modifie_le: p.modifieLe,
+          })
+          .execute();
+      },
+      async parId(id) {
+        const r = await db.selectFrom("parcours").selectAll().where("id", "=", id).executeTakeFirst();
+        return r && versParcours(r);
+      },
+      async listerParOperateur(operateurId, filtre = {}) {
+        let q = db.selectFrom("parcours").selectAll().where("operateur_id", "=", operateurId);
+        if (filtre.referentId) q = q.where("referent_id", "=", filtre.referentId);
+        return (await q.orderBy("modifie_le", "desc").execute()).map(versParcours);
+      },
+      async listerParBeneficiaire(beneficiaireId) {
+        return (
+          await db
+            .selectFrom("parcours")
+            .selectAll()
+            .where("beneficiaire_id", "=", beneficiaireId)
+            .orderBy("cree_le", "desc")
+            .execute()
+        ).map(versParcours);
+      },
+      async beneficiaireSuiviPar(beneficiaireId, operateurId) {
+        const r = await db
+          .selectFrom("parcours")
+          .select("id")
+          .where("beneficiaire_id", "=", beneficiaireId)
+          .where("operateur_id", "=", operateurId)
+          .executeTakeFirst();
+        return r !== undefined;
+      },
+    },
+    audit: {
+      async ajouter(e) {
+        await db
+          .insertInto("evenement_audit")
+          .values({
+            horodatage: e.horodatage,
+            acteur_compte_id: e.acteurCompteId,
+            acteur_role: e.acteurRole,
+            action: e.action,
+            resultat: e.resultat,
+            beneficiaire_id: e.beneficiaireId,
+            objet_type: e.objetType,
+            objet_id: e.objetId,
+            requete_id: e.requeteId,
+            details: e.details,
+          })
+          .execute();
+      },
+      async listerParBeneficiaire(beneficiaireId, limite) {
+        return (
+          await db
+            .selectFrom("evenement_audit")
+            .selectAll()
+            .where("beneficiaire_id", "=", beneficiaireId)
+            .orderBy("horodatage", "desc")
+            .orderBy("id", "desc")
+            .limit(limite)
+            .execute()
+        ).map(versEvenement);
+      },
+    },
+    limites: {
+      async incrementer(cle, fenetre) {
+        const r = await db
+          .insertInto("limite_debit")
+          .values({ cle, fenetre, compteur: 1 })
+          .onConflict((oc) =>
+            oc
+              .columns(["cle", "fenetre"])
+              .doUpdateSet((eb) => ({ compteur: eb("limite_debit.compteur", "+", 1) })),
+          )
+          .returning("compteur")
+          .executeTakeFirstOrThrow();
+        return Number(r.compteur);
+      },
+      async purgerAvant(fenetre) {
+        await db.deleteFrom("limite_debit").where("fenetre", "<", fenetre).execute();
+      },
+    },
+  };
+}

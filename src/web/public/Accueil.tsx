@@ -1,0 +1,46 @@
+import { Tile } from "@codegouvfr/react-dsfr/Tile";
+import { Page } from "../commun/Page";
+
+/** Accueil public : le CEP en trois phrases et les trois entrées (écrans.md). */
+export function AccueilPublic() {
+  return (
+    <Page titre="Conseil en évolution professionnelle" sansFilAriane>
+      <p className="fr-text--lead">
+        Le conseil en évolution professionnelle (CEP) est un service gratuit et confidentiel, ouvert à toute
+        personne qui travaille ou cherche un emploi, pour faire le point et construire son projet
+        professionnel.
+      </p>
+      <p>
+        Un conseiller ou une conseillère vous accompagne, en rendez-vous ou à distance, y compris en dehors de
+        vos heures de travail. Vous n'avez pas à en informer votre employeur.
+      </p>
+      <h2 className="fr-mt-4w">Par où commencer ?</h2>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-4">
+          <Tile
+            title="Où m'adresser ?"
+            desc="Trouvez l'opérateur CEP compétent pour votre situation. Bientôt disponible."
+            orientation="vertical"
+            titleAs="h3"
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Tile
+            title="Explorer les métiers"
+            desc="Métiers, compétences et recrutements de votre région. Bientôt disponible."
+            orientation="vertical"
+            titleAs="h3"
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Tile
+            title="Financer mon projet"
+            desc="Estimez les financements possibles de votre formation. Bientôt disponible."
+            orientation="vertical"
+            titleAs="h3"
+          />
+        </div>
+      </div>
+    </Page>
+  );
+}

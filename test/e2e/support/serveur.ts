@@ -1,0 +1,50 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { assembler } from "../../../src/cli/assemblage.js";
+import { chargerDemo } from "../../../src/cli/demo.js";
+import { chargerConfiguration } from "../../../src/config.js";
+import { portLibre } from "../../support/postgres.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    urlBase: string;
+    dossierMails: string;
+  }
+}
+
+let arreter: (() => Promise<void>) | undefined;
+
+/** Démarre le vrai produit (SPA construit + API + SQLite + démonstration) sur un port libre. */
+export async function setup(project: TestProject) {
+  const dossierWeb = path.resolve("dist/web");
+  if (!existsSync(path.join(dossierWeb, "index.html")))
+    execFileSync("npx", ["vite", "build"], { stdio: "inherit" });
+  const dataDir = mkdtempSync(path.join(tmpdir(), "cep-e2e-"));
+  const port = await portLibre();
+  const config = chargerConfiguration({
+    NODE_ENV: "test",
+    PORT: String(port),
+    CEP_DATA_DIR: dataDir,
+    CEP_LOG_LEVEL: "silent",
+    CEP_RATE_LIMIT_PUBLIC: "100000",
+    CEP_RATE_LIMIT_CONNEXION: "1000",
+    CEP_PUBLIC_URL: `http://127.0.0.1:${port}`,
+  });
+  const { app, base, services } = await assembler(config, { dossierWeb });
+  await chargerDemo(base, services.hachage);
+  await app.listen({ host: "127.0.0.1", port });
+  project.provide("urlBase", `http://127.0.0.1:${port}`);
+  project.provide("dossierMails", path.join(dataDir, "mails"));
+  arreter = async () => {
+    await app.close();
+    await base.fermer();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+export async function teardown() {
+  await arreter?.();
+}

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROUTES_EXPOSEES } from "../../src/http/exposer.js";
+import { fabriquesBase } from "../support/bases.js";
+import { type Environnement, environnement } from "../support/environnement.js";
+
+/**
+ * Table des autorisations : chaque route exposée × trois intrus (anonyme, bénéficiaire d'un autre dossier,
+ * conseiller d'un autre opérateur). Une route sans règle ici fait échouer la suite.
+ *
+ * La cible : le dossier d'un bénéficiaire de l'opérateur régional (référente : conseillere.ara).
+ * « filtre » : la route répond, mais ne divulgue rien de la cible (vérifié par `fuite`).
+ */
+interface Cible {
+  parcoursId: string;
+  beneficiaireId: string;
+  operateurId: string;
+  referentId: string;
+}
+type Attendu = 401 | 403 | 404 | "filtre" | "soi";
+interface Regle {
+  publique?: true;
+  legitime?: string;
+  url?: (c: Cible) => string;
+  corps?: (c: Cible) => unknown;
+  anonyme?: Attendu;
+  beneficiaireAutre?: Attendu;
+  conseillerAutre?: Attendu;
+  /** Pour « filtre » : vrai si la réponse laisse voir la cible. */
+  fuite?: (corps: string, c: Cible) => boolean;
+}
+
+const D = "demo.cep.invalid";
+const contient = (corps: string, c: Cible) =>
+  corps.includes(c.beneficiaireId) || corps.includes(c.parcoursId);
+
+const REGLES: Record<string, Regle> = {
+  "GET /api/v1/session": { publique: true },
+  "POST /api/v1/session": { publique: true },
+  "POST /api/v1/mot-de-passe/oubli": { publique: true },
+  "POST /api/v1/mot-de-passe/reinitialisation": { publique: true },
+  // Agit sur sa propre session uniquement.
+  "DELETE /api/v1/session": { anonyme: 401, beneficiaireAutre: "soi", conseillerAutre: "soi" },
+  "GET /api/v1/moi/accueil": {
+    anonyme: 401,
+    beneficiaireAutre: "filtre",
+    conseillerAutre: "filtre",
+    fuite: contient,
+  },
+  "GET /api/v1/operateurs": {
+    legitime: `responsable.ara@${D}`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: "filtre",
+    fuite: (corps, c) => corps.includes(c.operateurId),
+  },
+  "POST /api/v1/operateurs": {
+    legitime: `admin@${D}`,
+    corps: () => ({ nom: "Intrus", type: "autre" }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "GET /api/v1/operateurs/:id": {
+    legitime: `conseillere.ara@${D}`,
+    url: (c) => `/api/v1/operateurs/${c.operateurId}`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "PUT /api/v1/operateurs/:id": {
+    legitime: `admin@${D}`,
+    url: (c) => `/api/v1/operateurs/${c.operateurId}`,
+    corps: () => ({ nom: "Renommé", type: "operateur_regional", version: 99 }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "POST /api/v1/operateurs/:id/sites": {
+    legitime: `responsable.ara@${D}`,
+    url: (c) => `/api/v1/operateurs/${c.operateurId}/sites`,
+    corps: () => ({ nom: "Site intrus" }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "GET /api/v1/comptes": {
+    legitime: `responsable.ara@${D}`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "POST /api/v1/comptes": {
+    legitime: `admin@${D}`,
+    corps: (c) => ({
+      prenom: "I",
+      nom: "N",
+      email: "intrus@cep.invalid",
+      role: "conseiller",
+      operateurId: c.operateurId,
+    }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "GET /api/v1/comptes/:id": {
+    legitime: `conseillere.ara@${D}`,
+    url: (c) => `/api/v1/comptes/${c.beneficiaireId}`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "GET /api/v1/parcours": {
+    legitime: `conseillere.ara@${D}`,
+    anonyme: 401,
+    beneficiaireAutre: "filtre",
+    conseillerAutre: "filtre",
+    fuite: contient,
+  },
+  "GET /api/v1/parcours/:id": {
+    legitime: `conseillere.ara@${D}`,
+    url: (c) => `/api/v1/parcours/${c.parcoursId}`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+};
+
+describe.each(fabriquesBase())("autorisations HTTP ($nom)", (fabrique) => {
+  let env: Environnement;
+  let cible: Cible;
+  const sessions: Record<string, Awaited<ReturnType<Environnement["connecter"]>>> = {};
+  beforeAll(async () => {
+    env = await environnement(fabrique);
+    for (const email of [`conseillere.ara@${D}`, `conseillere.ml@${D}`, `responsable.ara@${D}`, `admin@${D}`])
+      sessions[email] = await env.connecter(email);
+    const p = (
+      await env.requete("GET", "/api/v1/parcours?mesDossiers=true", sessions[`conseillere.ara@${D}`])
+    ).json()[0];
+    cible = {
+      parcoursId: p.id,
+      beneficiaireId: p.beneficiaire.id,
+      operateurId: p.operateur.id,
+      referentId: p.referent.id,
+    };
+    // Un bénéficiaire d'un autre dossier : le premier de la Mission locale.
+    const autre = (await env.requete("GET", "/api/v1/parcours", sessions[`conseillere.ml@${D}`])).json()[0];
+    sessions.beneficiaireAutre = await env.connecter(autre.beneficiaire.email);
+    sessions.conseillerAutre = sessions[`conseillere.ml@${D}`]!;
+  });
+  afterAll(async () => env?.fermer());
+
+  it("chaque route exposée a une règle, et chaque règle une route", () => {
+    const routes = ROUTES_EXPOSEES.map((r) => `${r.methode} ${r.url}`).sort();
+    expect(routes.length).toBeGreaterThan(0);
+    expect(routes.filter((r) => !(r in REGLES))).toEqual([]);
+    expect(Object.keys(REGLES).filter((r) => !routes.includes(r))).toEqual([]);
+    for (const r of ROUTES_EXPOSEES)
+      expect(!!REGLES[`${r.methode} ${r.url}`]?.publique, `${r.methode} ${r.url} publique ?`).toBe(
+        r.publique,
+      );
+  });
+
+  const protegees = Object.entries(REGLES).filter(([, r]) => !r.publique);
+  const cas = protegees.flatMap(([route, regle]) =>
+    (["anonyme", "beneficiaireAutre", "conseillerAutre"] as const).map((intrus) => ({
+      route,
+      regle,
+      intrus,
+    })),
+  );
+
+  it.each(cas)("$route — $intrus", async ({ route, regle, intrus }) => {
+    const [methode, gabarit] = route.split(" ") as [Parameters<Environnement["requete"]>[0], string];
+    const url = regle.url?.(cible) ?? gabarit;
+    const corps = regle.corps?.(cible);
+    const attendu = regle[intrus];
+    expect(attendu, `règle manquante pour ${intrus}`).toBeDefined();
+    // « soi » agit sur la session de l'intrus : on lui en ouvre une neuve pour ne pas fermer celle des autres cas.
+    const session =
+      intrus === "anonyme"
+        ? undefined
+        : attendu === "soi"
+          ? await env.connecter(sessions[intrus]!.compte.email)
+          : sessions[intrus];
+    const r = await env.requete(methode, url, session, corps);
+    if (attendu === "filtre") {
+      expect(r.statusCode).toBe(200);
+      expect(regle.fuite!(r.body, cible)).toBe(false);
+    } else if (attendu === "soi") {
+      expect(r.statusCode).toBeLessThan(300);
+    } else {
+      expect(r.statusCode).toBe(attendu);
+    }
+  });
+
+  it.each(protegees.filter(([, r]) => r.legitime && r.fuite))(
+    "$0 — la personne légitime, elle, voit la cible",
+    async (route, regle) => {
+      const [methode, gabarit] = route.split(" ") as [Parameters<Environnement["requete"]>[0], string];
+      const r = await env.requete(methode, regle.url?.(cible) ?? gabarit, sessions[regle.legitime!]);
+      expect(r.statusCode).toBe(200);
+      expect(regle.fuite!(r.body, cible)).toBe(true);
+    },
+  );
+
+  it.each(protegees.filter(([, r]) => r.legitime && !r.fuite && !r.corps))(
+    "$0 — la personne légitime y a accès",
+    async (route, regle) => {
+      const [methode, gabarit] = route.split(" ") as [Parameters<Environnement["requete"]>[0], string];
+      const r = await env.requete(methode, regle.url?.(cible) ?? gabarit, sessions[regle.legitime!]);
+      expect(r.statusCode).toBe(200);
+    },
+  );
+});

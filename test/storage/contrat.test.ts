@@ -1,0 +1,185 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fabriquesBase } from "../support/bases.js";
+
+/** Contrat des dépôts : la même suite sur SQLite et sur PostgreSQL. */
+describe.each(fabriquesBase())("dépôts ($nom)", (fabrique) => {
+  let base: Awaited<ReturnType<typeof fabrique.ouvrir>>;
+  beforeAll(async () => {
+    base = await fabrique.ouvrir();
+  });
+  afterAll(async () => base?.detruire());
+
+  const maintenant = "2026-03-01T10:00:00.000Z";
+  const nouvelOperateur = () => ({
+    id: randomUUID(),
+    nom: `Opérateur ${randomUUID().slice(0, 6)}`,
+    type: "apec" as const,
+    codeRegion: "84",
+    creeLe: maintenant,
+  });
+  const nouveauCompte = (
+    extra: Partial<{ role: "beneficiaire" | "conseiller"; operateurId: string | null; email: string }> = {},
+  ) => ({
+    id: randomUUID(),
+    email: extra.email ?? `${randomUUID().slice(0, 8)}@exemple.invalid`,
+    prenom: "Prénom",
+    nom: "Nom",
+    role: extra.role ?? ("beneficiaire" as const),
+    operateurId: extra.operateurId ?? null,
+    actif: true,
+    demo: false,
+    creeLe: maintenant,
+    hashMotDePasse: "hash",
+  });
+
+  it("enregistre et relit un opérateur avec ses accents, version 1", async () => {
+    const o = { ...nouvelOperateur(), nom: "Mission locale de l'Yonne — Auxerre" };
+    await base.depots.operateurs.creer(o);
+    expect(await base.depots.operateurs.parId(o.id)).toEqual({ ...o, version: 1 });
+  });
+
+  it("refuse une modification sur une version périmée (écriture concurrente détectée)", async () => {
+    const o = nouvelOperateur();
+    await base.depots.operateurs.creer(o);
+    expect(await base.depots.operateurs.modifier(o.id, 1, { nom: "Premier" })).toBe(true);
+    expect(await base.depots.operateurs.modifier(o.id, 1, { nom: "Second" })).toBe(false);
+    const relu = await base.depots.operateurs.parId(o.id);
+    expect(relu).toMatchObject({ nom: "Premier", version: 2 });
+  });
+
+  it("retrouve un compte par adresse sans tenir compte de la casse et refuse les doublons", async () => {
+    const c = nouveauCompte({ email: `camille.${randomUUID().slice(0, 6)}@exemple.invalid` });
+    await base.depots.comptes.creer(c);
+    expect((await base.depots.comptes.parEmailAvecSecret(c.email.toUpperCase()))?.id).toBe(c.id);
+    await expect(base.depots.comptes.creer({ ...c, id: randomUUID() })).rejects.toThrow();
+  });
+
+  it("impose qu'un conseiller appartienne à un opérateur (contrainte en base)", async () => {
+    await expect(
+      base.depots.comptes.creer(nouveauCompte({ role: "conseiller", operateurId: null })),
+    ).rejects.toThrow();
+  });
+
+  it("annule toute la transaction quand une écriture échoue (rien n'est à moitié écrit)", async () => {
+    const o = nouvelOperateur();
+    await expect(
+      base.transaction(async (d) => {
+        await d.operateurs.creer(o);
+        await d.sites.creer({
+          id: randomUUID(),
+          operateurId: randomUUID(),
+          nom: "Site orphelin",
+          adresse: null,
+          codePostal: null,
+          commune: null,
+          creeLe: maintenant,
+        });
+      }),
+    ).rejects.toThrow();
+    expect(await base.depots.operateurs.parId(o.id)).toBeUndefined();
+  });
+
+  it("sessions : trouvée tant qu'elle n'a pas expiré, supprimée avec le compte", async () => {
+    const c = nouveauCompte();
+    await base.depots.comptes.creer(c);
+    await base.depots.sessions.creer({
+      id: `s1-${c.id}`,
+      compteId: c.id,
+      jetonCsrf: "x",
+      creeLe: maintenant,
+      expireLe: "2026-03-01T12:00:00.000Z",
+    });
+    expect((await base.depots.sessions.trouver(`s1-${c.id}`, "2026-03-01T11:59:00.000Z"))?.compte.id).toBe(
+      c.id,
+    );
+    expect(await base.depots.sessions.trouver(`s1-${c.id}`, "2026-03-01T12:00:01.000Z")).toBeUndefined();
+    await base.depots.sessions.supprimerPourCompte(c.id);
+    expect(await base.depots.sessions.trouver(`s1-${c.id}`, "2026-03-01T11:00:00.000Z")).toBeUndefined();
+  });
+
+  it("jeton de réinitialisation : utilisable une seule fois et avant expiration", async () => {
+    const c = nouveauCompte();
+    await base.depots.comptes.creer(c);
+    await base.depots.jetons.creer({
+      hash: `h-${c.id}`,
+      compteId: c.id,
+      creeLe: maintenant,
+      expireLe: "2026-03-01T11:00:00.000Z",
+    });
+    expect(await base.depots.jetons.consommer(`h-${c.id}`, "2026-03-01T11:00:01.000Z")).toBeUndefined();
+    expect(await base.depots.jetons.consommer(`h-${c.id}`, "2026-03-01T10:30:00.000Z")).toBe(c.id);
+    expect(await base.depots.jetons.consommer(`h-${c.id}`, "2026-03-01T10:31:00.000Z")).toBeUndefined();
+  });
+
+  it("compte les échecs de connexion puis verrouille", async () => {
+    const c = nouveauCompte();
+    await base.depots.comptes.creer(c);
+    expect(await base.depots.comptes.enregistrerEchecConnexion(c.id, null)).toBe(1);
+    expect(await base.depots.comptes.enregistrerEchecConnexion(c.id, null)).toBe(2);
+    await base.depots.comptes.enregistrerEchecConnexion(c.id, "2026-03-01T10:15:00.000Z");
+    expect(await base.depots.comptes.parId(c.id)).toMatchObject({
+      echecsConnexion: 0,
+      verrouilleJusquA: "2026-03-01T10:15:00.000Z",
+    });
+  });
+
+  it("limite de débit : compteur partagé par clé et par fenêtre", async () => {
+    const cle = `ip:${randomUUID()}`;
+    expect(await base.depots.limites.incrementer(cle, "2026-03-01T10:00")).toBe(1);
+    expect(await base.depots.limites.incrementer(cle, "2026-03-01T10:00")).toBe(2);
+    expect(await base.depots.limites.incrementer(cle, "2026-03-01T10:01")).toBe(1);
+  });
+
+  it("parcours : visibles par opérateur, par référent et par bénéficiaire", async () => {
+    const o = nouvelOperateur();
+    await base.depots.operateurs.creer(o);
+    const conseiller = nouveauCompte({ role: "conseiller", operateurId: o.id });
+    const b = nouveauCompte();
+    await base.depots.comptes.creer(conseiller);
+    await base.depots.comptes.creer(b);
+    const p = {
+      id: randomUUID(),
+      beneficiaireId: b.id,
+      operateurId: o.id,
+      referentId: conseiller.id,
+      niveau: 2 as const,
+      phase: "conseil" as const,
+      statut: "en_cours" as const,
+      creeLe: maintenant,
+      modifieLe: maintenant,
+    };
+    await base.depots.parcours.creer(p);
+    expect(await base.depots.parcours.parId(p.id)).toEqual({ ...p, version: 1 });
+    expect(
+      (await base.depots.parcours.listerParOperateur(o.id, { referentId: conseiller.id })).map((x) => x.id),
+    ).toEqual([p.id]);
+    expect(await base.depots.parcours.listerParOperateur(o.id, { referentId: randomUUID() })).toEqual([]);
+    expect(await base.depots.parcours.beneficiaireSuiviPar(b.id, o.id)).toBe(true);
+    expect(await base.depots.parcours.beneficiaireSuiviPar(b.id, randomUUID())).toBe(false);
+  });
+
+  it("journal d'audit : lu par bénéficiaire, du plus récent au plus ancien, et en ajout seul", async () => {
+    const b = randomUUID();
+    for (const [i, action] of ["parcours.lire", "compte.lire"].entries())
+      await base.depots.audit.ajouter({
+        horodatage: `2026-03-01T10:0${i}:00.000Z`,
+        acteurCompteId: null,
+        acteurRole: "conseiller",
+        action,
+        resultat: "succes",
+        beneficiaireId: b,
+        objetType: null,
+        objetId: null,
+        requeteId: "r",
+        details: null,
+      });
+    const evenements = await base.depots.audit.listerParBeneficiaire(b, 10);
+    expect(evenements.map((e) => e.action)).toEqual(["compte.lire", "parcours.lire"]);
+    await expect(sql`update evenement_audit set action = 'falsifie'`.execute(base.db)).rejects.toThrow(
+      /ajout seul/,
+    );
+    await expect(sql`delete from evenement_audit`.execute(base.db)).rejects.toThrow(/ajout seul/);
+  });
+});

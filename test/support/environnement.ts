@@ -1,0 +1,94 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { ServicesApp } from "../../src/app/pipeline.js";
+import { chargerDemo, MOT_DE_PASSE_DEMO } from "../../src/cli/demo.js";
+import { type App, construireServeur } from "../../src/http/serveur.js";
+import { creerHachage } from "../../src/infra/hachage.js";
+import { creerMessagerie } from "../../src/infra/messagerie.js";
+import { baseRepond } from "../../src/storage/base.js";
+import type { FabriqueBase } from "./bases.js";
+
+/**
+ * Un serveur complet (vrai Fastify, vraie base, vrais courriels .eml) sur lequel les tests HTTP
+ * envoient des requêtes avec `inject` ; données de démonstration chargées.
+ */
+export async function environnement(
+  fabrique: FabriqueBase,
+  options: { rateLimitPublic?: number; demo?: boolean } = {},
+) {
+  const base = await fabrique.ouvrir();
+  const dossierMails = mkdtempSync(path.join(tmpdir(), "cep-mails-"));
+  const services: ServicesApp = {
+    stockage: base,
+    messagerie: creerMessagerie({ dossier: dossierMails, expediteur: "CEP <test@cep.invalid>" }),
+    horloge: { maintenant: () => new Date() },
+    hachage: creerHachage(),
+    parametres: {
+      publicUrl: "http://cep.test",
+      rateLimitConnexion: 50,
+      verrouillageEchecs: 5,
+      verrouillageMinutes: 15,
+      sessionHeures: 12,
+    },
+  };
+  if (options.demo !== false) await chargerDemo(base, services.hachage);
+  const app: App = await construireServeur({
+    services,
+    base: { type: base.type, repond: () => baseRepond(base.db) },
+    rateLimitPublic: options.rateLimitPublic ?? 10_000,
+    cookieSecurise: false,
+    niveauJournal: "silent",
+  });
+  await app.ready();
+
+  async function connecter(email: string, motDePasse = MOT_DE_PASSE_DEMO) {
+    const r = await app.inject({ method: "POST", url: "/api/v1/session", payload: { email, motDePasse } });
+    if (r.statusCode !== 201) throw new Error(`connexion de ${email} impossible : ${r.statusCode} ${r.body}`);
+    const cookie = r.cookies.find((c) => c.name === "cep_session")!;
+    return {
+      cookie: `cep_session=${cookie.value}`,
+      csrf: r.json().jetonCsrf as string,
+      compte: r.json().compte,
+    };
+  }
+
+  type Session = Awaited<ReturnType<typeof connecter>>;
+  function requete(
+    methode: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    session?: Session,
+    corps?: unknown,
+  ) {
+    return app.inject({
+      method: methode,
+      url,
+      headers: {
+        ...(session ? { cookie: session.cookie, "x-csrf-token": session.csrf } : {}),
+        ...(corps !== undefined ? { "content-type": "application/json" } : {}),
+      },
+      ...(corps !== undefined ? { payload: JSON.stringify(corps) } : {}),
+    });
+  }
+
+  function courriels() {
+    return readdirSync(dossierMails)
+      .sort()
+      .map((f) => readFileSync(path.join(dossierMails, f), "utf8"));
+  }
+
+  return {
+    app,
+    base,
+    services,
+    connecter,
+    requete,
+    courriels,
+    async fermer() {
+      await app.close();
+      await base.detruire();
+    },
+  };
+}
+
+export type Environnement = Awaited<ReturnType<typeof environnement>>;
