@@ -120,7 +120,8 @@ export async function construireServeur(o: OptionsServeur): Promise<App> {
     routePrefix: "/api/docs",
     staticCSP: true,
     // Swagger UI pose quelques styles en ligne ; les scripts, eux, restent interdits en ligne.
-    transformStaticCSP: (entete) => entete.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'"),
+    transformStaticCSP: (entete) =>
+      entete.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'"),
   });
 
   app.decorateRequest("acteur", null as never);
