@@ -37,20 +37,11 @@ describe("éligibilité et aiguillage (regles-cep.md §2)", () => {
   });
 
   it.each([
-    [{ statut: "demandeur_emploi" as const, projetDemission: true }, "projetDemission"],
-    [{ statut: "independant" as const, projetDemission: true }, "projetDemission"],
-    [{ statut: "retraite" as const, age: 12 }, "age"],
+    [{ statut: "demandeur_emploi" as const, projetDemission: true, age: 40 }, "projetDemission"],
+    [{ statut: "independant" as const, projetDemission: true, age: 40 }, "projetDemission"],
+    [{ statut: "retraite" as const, projetDemission: false, age: 12 }, "age"],
   ])("signale une situation contradictoire (%o → %s)", (extra, champ) => {
-    const s = {
-      statut: "salarie_prive" as const,
-      cadre: false,
-      age: 40,
-      handicapReconnu: false,
-      rechercheEmploi: false,
-      projetDemission: false,
-      region: null,
-      ...extra,
-    };
+    const s = { cadre: false, handicapReconnu: false, rechercheEmploi: false, region: null, ...extra };
     expect(incoherences(s).map((i) => i.champ)).toContain(champ);
   });
 });

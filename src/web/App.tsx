@@ -11,6 +11,7 @@ import { AccueilConseiller } from "./conseiller/Accueil";
 import { DossierConseiller } from "./conseiller/Dossier";
 import { AccueilPublic } from "./public/Accueil";
 import { Connexion } from "./public/Connexion";
+import { PageDispositif, PageDispositifs, PageLeCep } from "./public/informations/Informations";
 import { MotDePasseOublie } from "./public/MotDePasseOublie";
 import { PageIntrouvable } from "./public/PageIntrouvable";
 import { Reinitialisation } from "./public/Reinitialisation";
@@ -91,6 +92,9 @@ function Gabarit() {
         <Routes>
           <Route path="/" element={<AccueilPublic />} />
           <Route path="/connexion" element={<Connexion />} />
+          <Route path="/le-cep" element={<PageLeCep />} />
+          <Route path="/dispositifs" element={<PageDispositifs />} />
+          <Route path="/dispositifs/:code" element={<PageDispositif />} />
           <Route path="/mot-de-passe-oublie" element={<MotDePasseOublie />} />
           <Route path="/reinitialisation" element={<Reinitialisation />} />
           <Route

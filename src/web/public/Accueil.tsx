@@ -1,4 +1,5 @@
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
+import { Link } from "react-router";
 import { Page } from "../commun/Page";
 
 /** Accueil public : le CEP en trois phrases et les trois entrées (écrans.md). */
@@ -13,6 +14,11 @@ export function AccueilPublic() {
       <p>
         Un conseiller ou une conseillère vous accompagne, en rendez-vous ou à distance, y compris en dehors de
         vos heures de travail. Vous n'avez pas à en informer votre employeur.
+      </p>
+      <p>
+        <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to="/le-cep">
+          Tout savoir sur le conseil en évolution professionnelle
+        </Link>
       </p>
       <h2 className="fr-mt-4w">Par où commencer ?</h2>
       <div className="fr-grid-row fr-grid-row--gutters">
