@@ -12,12 +12,13 @@ afterAll(async () => navigateur?.close());
 
 describe("version HTML du document de synthèse", () => {
   it("n'a aucune violation d'accessibilité (WCAG 2.1 A/AA)", async () => {
-    const page = await navigateur.newPage();
+    const contexte = await navigateur.newContext();
+    const page = await contexte.newPage();
     await page.setContent(
       rendreHtml(SYNTHESE_NIVEAU_2, { statut: "Version 1 émise le 30 juin 2026", empreinte: "0".repeat(64) }),
     );
     await verifierAccessibilite(page);
     await capturer(page, "synthese-html");
-    await page.close();
+    await contexte.close();
   });
 });
