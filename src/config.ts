@@ -110,6 +110,12 @@ const variables = {
     defaut: "12",
     description: "Durée de vie d'une session sans activité, en heures.",
   },
+  CEP_MAINTENANCE_SECONDES: {
+    schema: entier(1, 86_400, "un entier entre 1 et 86400 (secondes)"),
+    defaut: "3600",
+    description:
+      "Période de la tâche de purge (sessions expirées, liens usés, compteurs de débit). Avec plusieurs processus, chaque période n'est exécutée qu'une fois.",
+  },
   CEP_DEMO: {
     schema: booleen("true ou false"),
     defaut: "true",
@@ -150,6 +156,7 @@ export interface Configuration {
   verrouillageMinutes: number;
   sessionHeures: number;
   demo: boolean;
+  maintenanceSecondes: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
@@ -204,6 +211,7 @@ export function chargerConfiguration(env: NodeJS.ProcessEnv = process.env): Conf
     verrouillageMinutes: lire(env, "CEP_VERROUILLAGE_MINUTES"),
     sessionHeures: lire(env, "CEP_SESSION_HEURES"),
     demo: lire(env, "CEP_DEMO") && envMode !== "production",
+    maintenanceSecondes: lire(env, "CEP_MAINTENANCE_SECONDES"),
     logLevel: lire(env, "CEP_LOG_LEVEL"),
   };
 }

@@ -3,6 +3,8 @@ import type { Role } from "../domain/organisation.js";
 /** Qui agit : une personne connectée (avec son rôle et son opérateur) ou un visiteur anonyme. */
 export type Acteur =
   | { type: "anonyme"; ip: string }
+  /** Une tâche planifiée (rappels, purge, anonymisation) : agit pour la plateforme, sans personne connectée. */
+  | { type: "systeme"; ip: "local"; tache: string }
   | {
       type: "compte";
       compteId: string;
@@ -14,3 +16,4 @@ export type Acteur =
 export type ActeurConnecte = Extract<Acteur, { type: "compte" }>;
 
 export const anonyme = (ip = "inconnue"): Acteur => ({ type: "anonyme", ip });
+export const systeme = (tache: string): Acteur => ({ type: "systeme", ip: "local", tache });

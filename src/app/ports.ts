@@ -124,12 +124,16 @@ export interface SessionsRepository {
   prolonger(id: string, expireLe: string): Promise<void>;
   supprimer(id: string): Promise<void>;
   supprimerPourCompte(compteId: string): Promise<void>;
+  /** Supprime les sessions expirées ; renvoie leur nombre. */
+  purgerExpirees(maintenant: string): Promise<number>;
 }
 
 export interface JetonsReinitialisationRepository {
   creer(j: { hash: string; compteId: string; expireLe: string; creeLe: string }): Promise<void>;
   /** Marque le jeton utilisé et renvoie son compte, si le jeton existe, n'a pas servi et n'a pas expiré. */
   consommer(hash: string, maintenant: string): Promise<string | undefined>;
+  /** Supprime les jetons expirés ou utilisés ; renvoie leur nombre. */
+  purger(maintenant: string): Promise<number>;
 }
 
 export interface ParcoursRepository {
@@ -149,7 +153,23 @@ export interface AuditRepository {
 export interface LimitesDebitRepository {
   /** Incrémente le compteur de la clé pour la fenêtre donnée et renvoie la nouvelle valeur (partagé entre processus). */
   incrementer(cle: string, fenetre: string): Promise<number>;
-  purgerAvant(fenetre: string): Promise<void>;
+  purgerAvant(fenetre: string): Promise<number>;
+}
+
+export interface ExecutionTache {
+  nom: string;
+  creneau: string;
+  processus: string;
+  demarreLe: string;
+  termineLe: string | null;
+  resultat: string | null;
+}
+
+/** Exécutions des tâches planifiées : un créneau n'est réservé que par un seul processus, même s'ils sont plusieurs. */
+export interface TachesRepository {
+  reserver(nom: string, creneau: string, processus: string, maintenant: string): Promise<boolean>;
+  terminer(nom: string, creneau: string, maintenant: string, resultat: string): Promise<void>;
+  dernieres(nom: string, limite: number): Promise<ExecutionTache[]>;
 }
 
 /** Tous les dépôts, liés à une même transaction. */
@@ -162,6 +182,7 @@ export interface Depots {
   parcours: ParcoursRepository;
   audit: AuditRepository;
   limites: LimitesDebitRepository;
+  taches: TachesRepository;
 }
 
 /** Unité de travail : exécute une fonction dans une transaction ; tout ou rien. */

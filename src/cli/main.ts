@@ -1,9 +1,13 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
+import { executerSiLibre } from "../app/taches/planificateur.js";
 import { chargerConfiguration, DOCUMENTATION_VARIABLES, ErreurConfiguration } from "../config.js";
 import { creerHachage } from "../infra/hachage.js";
 import { ouvrirBase } from "../storage/base.js";
+import { restaurerSqlite, sauvegarderSqlite } from "../storage/sauvegarde.js";
 import { assembler } from "./assemblage.js";
 import { COMPTES_DEMO, chargerDemo, MOT_DE_PASSE_DEMO } from "./demo.js";
+import { demarrerPlanificateur, identifiantProcessus, tachesDuProduit } from "./planification.js";
 
 const AIDE = `cep — plateforme du Conseil en évolution professionnelle
 
@@ -14,6 +18,10 @@ Commandes :
                         charge la démonstration si la base est vide (hors production)
   migrate               applique les migrations de la base
   seed --demo           charge les données de démonstration (base vide uniquement)
+  sauvegarde [fichier]  sauvegarde la base SQLite (défaut : CEP_DATA_DIR/sauvegardes/cep-<date>.sqlite)
+  restauration <fichier>
+                        remplace la base SQLite par une sauvegarde vérifiée (serveur arrêté)
+  taches lancer <nom>   exécute une tâche planifiée maintenant (ex. maintenance.purger)
   config                affiche les variables d'environnement reconnues
   aide                  affiche cette aide
 `;
@@ -65,15 +73,77 @@ async function main(argv: string[]) {
       await base.fermer();
       return;
     }
+    case "sauvegarde":
+    case "restauration": {
+      if (config.base.type !== "sqlite")
+        throw new Error("Avec PostgreSQL, utilisez pg_dump et pg_restore (voir docs/exploitation.md).");
+      if (commande === "sauvegarde") {
+        const destination =
+          reste[0] ??
+          path.join(
+            config.dataDir,
+            "sauvegardes",
+            `cep-${new Date().toISOString().replace(/[:.]/g, "-")}.sqlite`,
+          );
+        const r = await sauvegarderSqlite(config.base.fichier, destination);
+        console.log(`Sauvegarde vérifiée (${r.pages} pages) : ${destination}`);
+      } else {
+        if (!reste[0]) throw new Error("Précisez le fichier de sauvegarde : cep restauration <fichier>");
+        const r = restaurerSqlite(path.resolve(reste[0]), config.base.fichier);
+        console.log(
+          `Base restaurée depuis ${reste[0]}.${r.ancienne ? ` L'ancienne base est conservée : ${r.ancienne}` : ""}`,
+        );
+      }
+      return;
+    }
+    case "taches": {
+      const [action, nom] = reste;
+      const tache = tachesDuProduit(config).find((t) => t.nom === nom);
+      if (action !== "lancer" || !tache)
+        throw new Error(
+          `Usage : cep taches lancer <nom> ; tâches : ${tachesDuProduit(config)
+            .map((t) => t.nom)
+            .join(", ")}`,
+        );
+      const base = ouvrirBase(config.base);
+      await base.migrer();
+      const { creerServices } = await import("./assemblage.js");
+      // Une exécution manuelle a son propre créneau : elle ne bloque pas la prochaine exécution planifiée.
+      const r = await executerSiLibre(
+        creerServices(config, base),
+        { ...tache, periodeMs: 1 },
+        `manuel:${identifiantProcessus()}`,
+      );
+      console.log(JSON.stringify(r ?? { message: "Déjà exécutée dans ce créneau." }));
+      await base.fermer();
+      return;
+    }
     case "serve": {
       const { base, services, app } = await assembler(config);
       let demo = false;
-      if (config.demo && (await base.depots.comptes.compter()) === 0) {
+      // Plusieurs processus peuvent démarrer ensemble sur une base vide : un seul charge la démonstration.
+      if (
+        config.demo &&
+        (await base.depots.comptes.compter()) === 0 &&
+        (await base.depots.taches.reserver(
+          "demo.chargement",
+          "unique",
+          identifiantProcessus(),
+          new Date().toISOString(),
+        ))
+      ) {
         await chargerDemo(base, services.hachage);
         demo = true;
       }
+      const planificateur = demarrerPlanificateur(services, tachesDuProduit(config), {
+        processus: identifiantProcessus(),
+        surErreur: (e) => app.log.error({ err: e }, "tâche planifiée en échec"),
+      });
       const arreter = async (signal: string) => {
         app.log.info({ signal }, "arrêt demandé : fin des requêtes en cours");
+        planificateur.arreter();
+        // Filet de sécurité : si une requête ne se termine pas, l'arrêt est forcé après 20 secondes.
+        setTimeout(() => process.exit(1), 20_000).unref();
         await app.close();
         await base.fermer();
         process.exit(0);

@@ -146,6 +146,12 @@ export async function construireServeur(o: OptionsServeur): Promise<App> {
     }
   });
 
+  // Arrêt propre : une fois l'écoute fermée, chaque réponse ferme sa connexion pour que le processus puisse s'arrêter
+  // dès la dernière requête en cours servie (sans attendre l'expiration des connexions persistantes).
+  app.addHook("onSend", async (_req, reply) => {
+    if (!app.server.listening) reply.header("connection", "close");
+  });
+
   app.setErrorHandler((erreur, req, reply) => {
     const { statut, corps, entetes } = reponseErreur(erreur);
     if (statut >= 500) req.log.error({ err: erreur }, "erreur interne");

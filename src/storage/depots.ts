@@ -279,6 +279,10 @@ export function creerDepots(db: Kysely<Schema>): Depots {
       async supprimerPourCompte(compteId) {
         await db.deleteFrom("session").where("compte_id", "=", compteId).execute();
       },
+      async purgerExpirees(maintenant) {
+        const r = await db.deleteFrom("session").where("expire_le", "<=", maintenant).executeTakeFirst();
+        return Number(r.numDeletedRows);
+      },
     },
     jetons: {
       async creer(j) {
@@ -303,6 +307,13 @@ export function creerDepots(db: Kysely<Schema>): Depots {
           .returning("compte_id")
           .executeTakeFirst();
         return r?.compte_id;
+      },
+      async purger(maintenant) {
+        const r = await db
+          .deleteFrom("jeton_reinitialisation")
+          .where((eb) => eb.or([eb("expire_le", "<=", maintenant), eb("utilise_le", "is not", null)]))
+          .executeTakeFirst();
+        return Number(r.numDeletedRows);
       },
     },
     parcours: {
@@ -398,7 +409,43 @@ export function creerDepots(db: Kysely<Schema>): Depots {
         return Number(r.compteur);
       },
       async purgerAvant(fenetre) {
-        await db.deleteFrom("limite_debit").where("fenetre", "<", fenetre).execute();
+        const r = await db.deleteFrom("limite_debit").where("fenetre", "<", fenetre).executeTakeFirst();
+        return Number(r.numDeletedRows);
+      },
+    },
+    taches: {
+      async reserver(nom, creneau, processus, maintenant) {
+        const r = await db
+          .insertInto("execution_tache")
+          .values({ nom, creneau, processus, demarre_le: maintenant, termine_le: null, resultat: null })
+          .onConflict((oc) => oc.columns(["nom", "creneau"]).doNothing())
+          .executeTakeFirst();
+        return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+      },
+      async terminer(nom, creneau, maintenant, resultat) {
+        await db
+          .updateTable("execution_tache")
+          .set({ termine_le: maintenant, resultat })
+          .where("nom", "=", nom)
+          .where("creneau", "=", creneau)
+          .execute();
+      },
+      async dernieres(nom, limite) {
+        const lignes = await db
+          .selectFrom("execution_tache")
+          .selectAll()
+          .where("nom", "=", nom)
+          .orderBy("creneau", "desc")
+          .limit(limite)
+          .execute();
+        return lignes.map((r) => ({
+          nom: r.nom,
+          creneau: r.creneau,
+          processus: r.processus,
+          demarreLe: r.demarre_le,
+          termineLe: r.termine_le,
+          resultat: r.resultat,
+        }));
       },
     },
   };

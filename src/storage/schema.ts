@@ -91,6 +91,15 @@ export interface TableLimiteDebit {
   compteur: number;
 }
 
+export interface TableExecutionTache {
+  nom: string;
+  creneau: string;
+  processus: string;
+  demarre_le: string;
+  termine_le: string | null;
+  resultat: string | null;
+}
+
 export interface Schema {
   operateur: TableOperateur;
   site: TableSite;
@@ -100,4 +109,5 @@ export interface Schema {
   parcours: TableParcours;
   evenement_audit: TableEvenementAudit;
   limite_debit: TableLimiteDebit;
+  execution_tache: TableExecutionTache;
 }

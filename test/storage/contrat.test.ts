@@ -182,4 +182,53 @@ describe.each(fabriquesBase())("dépôts ($nom)", (fabrique) => {
     );
     await expect(sql`delete from evenement_audit`.execute(base.db)).rejects.toThrow(/ajout seul/);
   });
+
+  it("tâches planifiées : un créneau n'est réservé qu'une fois, même par deux réservations simultanées", async () => {
+    const nom = `tache-${randomUUID()}`;
+    const resultats = await Promise.all([
+      base.depots.taches.reserver(nom, "42", "processus-a", maintenant),
+      base.depots.taches.reserver(nom, "42", "processus-b", maintenant),
+    ]);
+    expect(resultats.filter(Boolean)).toHaveLength(1);
+    expect(await base.depots.taches.reserver(nom, "43", "processus-b", maintenant)).toBe(true);
+    await base.depots.taches.terminer(nom, "42", maintenant, '{"ok":true}');
+    const dernieres = await base.depots.taches.dernieres(nom, 10);
+    expect(dernieres.map((e) => e.creneau)).toEqual(["43", "42"]);
+    expect(dernieres[1]).toMatchObject({ termineLe: maintenant, resultat: '{"ok":true}' });
+  });
+
+  it("purge les sessions expirées et les jetons usés ou expirés, pas les autres", async () => {
+    const c = nouveauCompte();
+    await base.depots.comptes.creer(c);
+    await base.depots.sessions.creer({
+      id: `vieille-${c.id}`,
+      compteId: c.id,
+      jetonCsrf: "x",
+      creeLe: maintenant,
+      expireLe: "2026-03-01T09:00:00.000Z",
+    });
+    await base.depots.sessions.creer({
+      id: `active-${c.id}`,
+      compteId: c.id,
+      jetonCsrf: "x",
+      creeLe: maintenant,
+      expireLe: "2026-03-02T09:00:00.000Z",
+    });
+    await base.depots.jetons.creer({
+      hash: `expire-${c.id}`,
+      compteId: c.id,
+      creeLe: maintenant,
+      expireLe: "2026-03-01T09:00:00.000Z",
+    });
+    await base.depots.jetons.creer({
+      hash: `valide-${c.id}`,
+      compteId: c.id,
+      creeLe: maintenant,
+      expireLe: "2026-03-02T09:00:00.000Z",
+    });
+    expect(await base.depots.sessions.purgerExpirees(maintenant)).toBeGreaterThanOrEqual(1);
+    expect(await base.depots.sessions.trouver(`active-${c.id}`, maintenant)).toBeDefined();
+    expect(await base.depots.jetons.purger(maintenant)).toBeGreaterThanOrEqual(1);
+    expect(await base.depots.jetons.consommer(`valide-${c.id}`, maintenant)).toBe(c.id);
+  });
 });
