@@ -38,6 +38,7 @@ const REGLES: Record<string, Regle> = {
   "POST /api/v1/session": { publique: true },
   "POST /api/v1/mot-de-passe/oubli": { publique: true },
   "POST /api/v1/mot-de-passe/reinitialisation": { publique: true },
+  "POST /api/v1/financement/simulation": { publique: true },
   // Agit sur sa propre session uniquement.
   "DELETE /api/v1/session": { anonyme: 401, beneficiaireAutre: "soi", conseillerAutre: "soi" },
   "GET /api/v1/moi/accueil": {
