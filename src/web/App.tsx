@@ -11,6 +11,7 @@ import { AccueilConseiller } from "./conseiller/Accueil";
 import { DossierConseiller } from "./conseiller/Dossier";
 import { AccueilPublic } from "./public/Accueil";
 import { Connexion } from "./public/Connexion";
+import { FinancerMonProjet } from "./public/FinancerMonProjet";
 import { MotDePasseOublie } from "./public/MotDePasseOublie";
 import { PageIntrouvable } from "./public/PageIntrouvable";
 import { Reinitialisation } from "./public/Reinitialisation";
@@ -91,6 +92,7 @@ function Gabarit() {
         <Routes>
           <Route path="/" element={<AccueilPublic />} />
           <Route path="/connexion" element={<Connexion />} />
+          <Route path="/financer-mon-projet" element={<FinancerMonProjet />} />
           <Route path="/mot-de-passe-oublie" element={<MotDePasseOublie />} />
           <Route path="/reinitialisation" element={<Reinitialisation />} />
           <Route

@@ -172,7 +172,7 @@ export function simuler(
     f.montant = arrondi(tiers);
     f.retenu = true;
     reste -= tiers;
-  } else ligne("cofinancement_tiers", false, ["Aucun cofinancement de tiers indiqué."]);
+  }
 
   // 2. CPF : éligibilité et plafond de l'action.
   const motifsCpf: string[] = [];
