@@ -577,3 +577,98 @@ describe("simulation publique : limite de débit", () => {
     }
   });
 });
+
+describe.each(fabriquesBase())("paramètres datés modifiables par un administrateur ($nom)", (fabrique) => {
+  let env: Environnement;
+  beforeAll(async () => {
+    env = await environnement(fabrique);
+  });
+  afterAll(async () => env?.fermer());
+
+  const simulation = {
+    date: "2026-10-01",
+    situation: { statut: "salarie", soldeCPF: 2000 },
+    action: { type: "formation", cout: 1000, eligibleCPF: true, dateDebut: "2026-12-01" },
+  };
+  const url = "/api/v1/financement/parametres/cpf.participationForfaitaire/valeurs";
+
+  it("publie le catalogue et chaque paramètre avec ses dates et sources", async () => {
+    const r = await env.requete("GET", "/api/v1/financement/parametres");
+    expect(r.statusCode).toBe(200);
+    const p = r.json().parametres.find((x: { id: string }) => x.id === "cpf.plafondBilan");
+    expect(p.valeurs.at(-1)).toMatchObject({ debut: "2026-02-26", valeur: 1600 });
+    expect(p.valeurs.at(-1).source).toMatch(/D6323-1 A/);
+    expect(r.json().dispositifs.map((d: { id: string }) => d.id)).toContain("ptp");
+  });
+
+  it("une nouvelle valeur s'applique à partir de sa date, l'historique reste lisible, l'action est auditée", async () => {
+    const admin = await env.connecter("admin@demo.cep.invalid");
+    const avant = (await env.requete("POST", "/api/v1/financement/simulation", undefined, simulation)).json();
+    expect(avant.participationForfaitaire).toBe(103.2);
+
+    const r = await env.requete("POST", url, admin, {
+      debut: "2026-09-01",
+      valeur: 150,
+      source: "Décret relevant la participation (exemple de test)",
+      motif: "Relèvement publié au Journal officiel",
+      version: 0,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().version).toBe(1);
+
+    const apres = (await env.requete("POST", "/api/v1/financement/simulation", undefined, simulation)).json();
+    expect(apres.participationForfaitaire).toBe(150);
+    const avantDate = (
+      await env.requete("POST", "/api/v1/financement/simulation", undefined, {
+        ...simulation,
+        date: "2026-08-31",
+      })
+    ).json();
+    expect(avantDate.participationForfaitaire).toBe(103.2);
+
+    const p = (await env.requete("GET", "/api/v1/financement/parametres"))
+      .json()
+      .parametres.find((x: { id: string }) => x.id === "cpf.participationForfaitaire");
+    expect(p.valeurs.map((v: { valeur: number }) => v.valeur)).toEqual([0, 100, 102.23, 103.2, 150]);
+    expect(p.surcharges).toHaveLength(1);
+    expect(p.surcharges[0].motif).toBe("Relèvement publié au Journal officiel");
+
+    const audit = await env.base.db
+      .selectFrom("evenement_audit")
+      .selectAll()
+      .where("action", "=", "financement.parametre.surcharger")
+      .execute();
+    expect(audit.map((e) => [e.resultat, e.objet_id])).toEqual([["succes", "cpf.participationForfaitaire"]]);
+  });
+
+  it("une version périmée est un 409 qui invite à recharger", async () => {
+    const admin = await env.connecter("admin@demo.cep.invalid");
+    const r = await env.requete("POST", url, admin, {
+      debut: "2027-01-01",
+      valeur: 160,
+      source: "Source",
+      motif: "Motif",
+      version: 0,
+    });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().erreur.message).toMatch(/modifié par quelqu'un d'autre/);
+  });
+
+  it("une entrée invalide nomme le champ", async () => {
+    const admin = await env.connecter("admin@demo.cep.invalid");
+    const r = await env.requete("POST", "/api/v1/financement/parametres/inconnu/valeurs", admin, {
+      debut: "2026-13-01",
+      valeur: "cent",
+      source: "",
+      motif: "ok motif",
+      version: 1,
+    });
+    expect(r.statusCode).toBe(400);
+    expect(
+      r
+        .json()
+        .erreur.champs.map((c: { champ: string }) => c.champ)
+        .sort(),
+    ).toEqual(["debut", "id", "source", "valeur"]);
+  });
+});

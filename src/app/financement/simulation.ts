@@ -7,10 +7,10 @@ import {
   TYPES_CONTRAT,
 } from "../../domain/financement/catalogue.js";
 import { estDateIso } from "../../domain/financement/dates.js";
-import { PARAMETRES } from "../../domain/financement/parametres.js";
 import { simuler } from "../../domain/financement/simulation.js";
 import { casUsage } from "../pipeline.js";
 import { joursFeries } from "./joursFeries.js";
+import { parametresEnVigueur } from "./parametres.js";
 
 const dateIso = (exemple: string) =>
   z
@@ -151,8 +151,8 @@ export const simulerFinancement = casUsage({
   nom: "financement.simuler",
   entree: schemaSimulation,
   autoriser: () => ({}),
-  async executer({ entree }) {
-    return simuler(entree, PARAMETRES, joursFeries);
+  async executer({ entree, depots }) {
+    return simuler(entree, await parametresEnVigueur(depots), joursFeries);
   },
   audit: false,
 });
