@@ -15,24 +15,29 @@ export function echapperTexteIcs(s: string): string {
   return s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 }
 
+const octetsUtf8 = (point: number) => (point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4);
+
 /** Plie une ligne de contenu à 75 octets UTF-8 au plus (continuation : CRLF + espace), sans couper un caractère. */
 export function plierLigne(ligne: string): string {
-  const encodeur = new TextEncoder();
+  // Chemin rapide : une ligne de 18 caractères au plus tient toujours en 75 octets (4 octets par caractère au pire).
+  if (ligne.length <= 18) return ligne;
   const morceaux: string[] = [];
-  let courant = "";
+  let debut = 0;
   let octets = 0;
-  for (const c of ligne) {
-    const n = encodeur.encode(c).length;
-    const limite = morceaux.length === 0 ? 75 : 74;
-    if (octets + n > limite) {
-      morceaux.push(courant);
-      courant = "";
+  let i = 0;
+  while (i < ligne.length) {
+    const point = ligne.codePointAt(i)!;
+    const n = octetsUtf8(point);
+    const largeur = point > 0xffff ? 2 : 1;
+    if (octets + n > (morceaux.length === 0 ? 75 : 74)) {
+      morceaux.push(ligne.slice(debut, i));
+      debut = i;
       octets = 0;
     }
-    courant += c;
     octets += n;
+    i += largeur;
   }
-  morceaux.push(courant);
+  morceaux.push(ligne.slice(debut));
   return morceaux.join("\r\n ");
 }
 

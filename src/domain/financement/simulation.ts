@@ -102,13 +102,11 @@ export interface ResultatSimulation {
 }
 
 const arrondi = (n: number) => Math.round(n * 100) / 100;
+const FORMAT_ENTIER = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+const FORMAT_DECIMAL = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** « 1 600 € », « 103,20 € » (espaces ordinaires, lisibles partout). */
 export const euros = (n: number) =>
-  `${new Intl.NumberFormat("fr-FR", {
-    minimumFractionDigits: Number.isInteger(n) ? 0 : 2,
-    maximumFractionDigits: 2,
-  })
-    .format(n)
-    .replace(/\u202f|\u00a0/g, " ")} €`;
+  `${(Number.isInteger(n) ? FORMAT_ENTIER : FORMAT_DECIMAL).format(n).replace(/\u202f|\u00a0/g, " ")} €`;
 
 export function simuler(
   entree: EntreeSimulation,
