@@ -547,6 +547,24 @@ describe.each(fabriquesBase())("simulation de financement ($nom)", (fabrique) =>
     expect(c.message).toMatch(message);
   });
 
+  it("documente l'entrée de la simulation dans l'OpenAPI", async () => {
+    const doc = (await env.requete("GET", "/api/openapi.json")).json();
+    const schema =
+      doc.paths["/api/v1/financement/simulation"].post.requestBody.content["application/json"].schema;
+    expect(schema.required).toEqual(["date", "situation", "action"]);
+    expect(Object.keys(schema.properties.action.properties)).toEqual(
+      expect.arrayContaining([
+        "type",
+        "cout",
+        "dateDebut",
+        "dureeMois",
+        "surTempsDeTravail",
+        "certifiante",
+        "eligibleCPF",
+      ]),
+    );
+  });
+
   it("restreint la réponse aux dispositifs demandés", async () => {
     const r = await simuler({ ...VALIDE, dispositifs: ["cpf", "fonds_personnels"] });
     expect(r.json().financements.map((f: { dispositif: string }) => f.dispositif)).toEqual([

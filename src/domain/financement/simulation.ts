@@ -138,6 +138,18 @@ export function simuler(
       date,
     );
 
+  /** Une demande à faire `avant` jours avant le début, et la réponse attendue `reponse` jours après elle. */
+  const demandeEtReponse = (
+    avant: number,
+    demande: { libelle: string; source: string },
+    reponse: number,
+    libelleReponse: string,
+    sourceReponse: string,
+  ) => {
+    const d = echeance(avant, true, a.dateDebut, demande.libelle, demande.source);
+    return [d, echeance(reponse, false, d.date, libelleReponse, sourceReponse)];
+  };
+
   const salarie = s.statut === "salarie";
   const demandeur = s.statut === "demandeur_emploi";
   const tiers = Math.min(a.cofinancementTiers ?? 0, a.cout);
@@ -271,22 +283,17 @@ export function simuler(
       const delai = longue
         ? (P("ptp.delaiDemandeLongueJours") ?? 120)
         : (P("ptp.delaiDemandeCourteJours") ?? 60);
-      const demande = echeance(
-        delai,
-        true,
-        a.dateDebut,
-        `Date limite de la demande de congé de transition professionnelle à l'employeur (${delai} jours avant le début${
-          longue ? ", absence continue de 6 mois ou plus" : ""
-        })`,
-        longue ? "R6323-10 I 1°" : "R6323-10 I 2°",
-      );
       const rep = P("ptp.delaiReponseEmployeurJours") ?? 30;
       f.echeances.push(
-        demande,
-        echeance(
+        ...demandeEtReponse(
+          delai,
+          {
+            libelle: `Date limite de la demande de congé de transition professionnelle à l'employeur (${delai} jours avant le début${
+              longue ? ", absence continue de 6 mois ou plus" : ""
+            })`,
+            source: longue ? "R6323-10 I 1°" : "R6323-10 I 2°",
+          },
           rep,
-          false,
-          demande.date,
           `Réponse de l'employeur au plus tard ${rep} jours après la demande (silence vaut accord)`,
           "R6323-10 III",
         ),
@@ -335,19 +342,14 @@ export function simuler(
     if (prEligible) {
       const tr = P("periodeReconversion.delaiTransmissionOpcoJours", a.dateDebut) ?? 30;
       const dec = P("periodeReconversion.delaiDecisionOpcoJours", a.dateDebut) ?? 20;
-      const envoi = echeance(
-        tr,
-        true,
-        a.dateDebut,
-        `L'employeur transmet les documents à l'OPCO (${tr} jours avant le début)`,
-        "R6324-1",
-      );
       f.echeances.push(
-        envoi,
-        echeance(
+        ...demandeEtReponse(
+          tr,
+          {
+            libelle: `L'employeur transmet les documents à l'OPCO (${tr} jours avant le début)`,
+            source: "R6324-1",
+          },
           dec,
-          false,
-          envoi.date,
           `Décision de l'OPCO au plus tard ${dec} jours après réception`,
           "R6324-2",
         ),
@@ -411,20 +413,15 @@ export function simuler(
       const delai = longue
         ? (P("cpfTempsTravail.delaiLongJours") ?? 120)
         : (P("cpfTempsTravail.delaiCourtJours") ?? 60);
-      const demande = echeance(
-        delai,
-        true,
-        a.dateDebut,
-        `Date limite de la demande d'absence à l'employeur pour suivre la formation sur le temps de travail (${delai} jours avant)`,
-        "D6323-4 I",
-      );
       const rep = P("cpfTempsTravail.delaiReponseJours") ?? 30;
       cpf.echeances.push(
-        demande,
-        echeance(
+        ...demandeEtReponse(
+          delai,
+          {
+            libelle: `Date limite de la demande d'absence à l'employeur pour suivre la formation sur le temps de travail (${delai} jours avant)`,
+            source: "D6323-4 I",
+          },
           rep,
-          false,
-          demande.date,
           `Réponse de l'employeur au plus tard ${rep} jours après (silence vaut accord)`,
           "D6323-4 II",
         ),
@@ -470,19 +467,14 @@ export function simuler(
     if (refus.length === 0) {
       const d = P("vae.delaiDemandeCongeJours") ?? 30;
       const r = P("vae.delaiReponseEmployeurJours") ?? 15;
-      const demande = echeance(
-        d,
-        true,
-        a.dateDebut,
-        `Date limite de la demande de congé VAE à l'employeur (${d} jours avant)`,
-        "R6422-3",
-      );
       f.echeances.push(
-        demande,
-        echeance(
+        ...demandeEtReponse(
+          d,
+          {
+            libelle: `Date limite de la demande de congé VAE à l'employeur (${d} jours avant)`,
+            source: "R6422-3",
+          },
           r,
-          false,
-          demande.date,
           `Réponse de l'employeur au plus tard ${r} jours après (report d'un mois au plus)`,
           "R6422-4",
         ),
