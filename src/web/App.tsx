@@ -6,6 +6,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from
 import { AccueilAdmin } from "./admin/AccueilAdmin";
 import { AccueilResponsable } from "./admin/AccueilResponsable";
 import { OperateurAdmin } from "./admin/Operateur";
+import { ParametresFinancement } from "./admin/ParametresFinancement";
 import { AccueilBeneficiaire } from "./beneficiaire/Accueil";
 import { AccueilConseiller } from "./conseiller/Accueil";
 import { DossierConseiller } from "./conseiller/Dossier";
@@ -132,6 +133,14 @@ function Gabarit() {
             element={
               <Reserve roles={["admin"]}>
                 <AccueilAdmin />
+              </Reserve>
+            }
+          />
+          <Route
+            path="/admin/financement"
+            element={
+              <Reserve roles={["admin"]}>
+                <ParametresFinancement />
               </Reserve>
             }
           />

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   capturer,
   lancerNavigateur,
+  seConnecter,
   surveillerErreurs,
   url,
   verifierAccessibilite,
@@ -120,6 +121,60 @@ describe("simulateur public « Financer mon projet »", () => {
     await page.getByRole("heading", { name: "Résultat de l'estimation" }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("titre-resultat");
     await page.getByRole("heading", { name: /Reste à votre charge : 700,00\s€/ }).waitFor();
+    await verifierAccessibilite(page);
+  });
+});
+
+describe("paramètres de financement (administration)", () => {
+  it("l'administratrice ajoute une valeur datée ; une modification concurrente est expliquée", async () => {
+    await seConnecter(page, "admin@demo.cep.invalid");
+    await page.waitForURL(url("/admin"));
+    await page.getByRole("link", { name: "Paramètres de financement" }).click();
+    await page.getByRole("heading", { level: 1, name: "Paramètres de financement" }).waitFor();
+    await page.getByRole("row", { name: /Plafond des droits CPF mobilisables pour un bilan/ }).waitFor();
+    await verifierAccessibilite(page);
+
+    await page.getByLabel("Paramètre à modifier").selectOption("cpf.participationForfaitaire");
+    await page.getByLabel("Date d'effet").fill("2027-01-01");
+    await page.getByLabel("Nouvelle valeur").fill("150");
+    await page.getByLabel(/^Source/).fill("Décret de relèvement (exemple du test)");
+    await page.getByLabel("Motif de la modification").fill("Relèvement annoncé");
+    await page.getByRole("button", { name: "Enregistrer la valeur" }).click();
+    await page.getByText("Nouvelle valeur enregistrée pour « Participation forfaitaire").waitFor();
+    const ligne = page.getByRole("row", { name: /Participation forfaitaire obligatoire/ });
+    await ligne
+      .getByText("vendredi 1er janvier 2027 : 150 € — Décret de relèvement (exemple du test)")
+      .waitFor();
+    await verifierAccessibilite(page);
+    await capturer(page, "admin-parametres-financement");
+
+    // Quelqu'un d'autre ajoute une valeur pendant que la page est ouverte : l'envoi suivant reçoit un 409 expliqué.
+    const session = await (await page.request.get(url("/api/v1/session"))).json();
+    const autre = await page.request.post(
+      url("/api/v1/financement/parametres/cpf.participationForfaitaire/valeurs"),
+      {
+        headers: { "x-csrf-token": session.jetonCsrf },
+        data: {
+          debut: "2027-07-01",
+          valeur: 155,
+          source: "Autre source",
+          motif: "Correction d'un collègue",
+          version: 1,
+        },
+      },
+    );
+    expect(autre.status()).toBe(201);
+    await page.getByLabel("Date d'effet").fill("2028-01-01");
+    await page.getByLabel("Nouvelle valeur").fill("160");
+    await page.getByLabel(/^Source/).fill("Source");
+    await page.getByLabel("Motif de la modification").fill("Mon motif");
+    await page.getByRole("button", { name: "Enregistrer la valeur" }).click();
+    await page.getByText("Ce paramètre vient d'être modifié par quelqu'un d'autre").waitFor();
+    await page
+      .getByText(
+        /Dernière modification : 155 € à partir du jeudi 1er juillet 2027 \(Correction d'un collègue\)/,
+      )
+      .waitFor();
     await verifierAccessibilite(page);
   });
 });
