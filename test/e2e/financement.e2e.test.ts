@@ -105,6 +105,7 @@ describe("simulateur public « Financer mon projet »", () => {
     await page.keyboard.press("ArrowDown"); // demandeur d'emploi
     const statut = await page.getByLabel("Votre statut").inputValue();
     expect(statut).toBe("demandeur_emploi");
+    await page.keyboard.press("Tab"); // plus haut diplôme : non renseigné
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("champ-situation.soldeCPF");
     await page.keyboard.type("500");

@@ -120,6 +120,14 @@ const CAS: Cas[] = [
     },
   },
   {
+    nom: "salarié peu qualifié : CPF majoré à 800 € par an, déclaration possible par le conseiller",
+    article: "L6323-11-1, R6323-3-1",
+    date: "2026-04-01",
+    situation: { ...SALARIE, niveauQualification: 2, soldeCPF: 2000 },
+    action: { ...FORMATION_CPF, dateDebut: "2026-09-01" },
+    lignes: { cpf: { eligible: true, motif: /800 € par an dans la limite de 8 000 €/ } },
+  },
+  {
     nom: "formation non éligible au CPF",
     article: "L6323-6 I",
     date: "2026-04-01",

@@ -245,6 +245,16 @@ export function simuler(
   }
   if (s.statut === "agent_public")
     alertes.push("Agents publics : le CPF suit des règles propres à la fonction publique, non simulées ici.");
+  const niveauBas = P("cpf.niveauBasseQualification");
+  if (
+    niveauBas != null &&
+    s.niveauQualification !== undefined &&
+    s.niveauQualification < niveauBas &&
+    salarie
+  )
+    motifsCpf.push(
+      `Qualification inférieure au niveau ${niveauBas} : le CPF est crédité de 800 € par an dans la limite de 8 000 € ; la déclaration se fait sur Mon Compte Formation, le conseiller CEP peut la faire à votre demande (L6323-11-1, R6323-3-1).`,
+    );
   const cpfEligible = refusCpf.length === 0;
 
   // 3. PTP (formation).

@@ -30,6 +30,7 @@ const LIBELLES: Record<string, string> = {
   "situation.ancienneteEntrepriseMois": "Ancienneté dans l'entreprise",
   "situation.effectifEntreprise": "Effectif de l'entreprise",
   "situation.soldeCPF": "Solde de votre CPF",
+  "situation.niveauQualification": "Votre plus haut diplôme ou titre",
   "situation.departement": "Département",
   "action.type": "Type d'action",
   "action.cout": "Coût de l'action",
@@ -48,6 +49,18 @@ const texte = (v: string) => (v.trim() === "" ? undefined : v.trim());
 const euros = (n: number) =>
   new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 2 }).format(n);
 
+/** Seul compte ici le fait d'être en dessous du niveau 3 (L6323-11-1) : « 2 » le représente. */
+const NIVEAUX: [string, string][] = [
+  ["", "Non renseigné"],
+  ["2", "Pas de CAP, BEP ou équivalent (inférieur au niveau 3)"],
+  ["3", "Niveau 3 : CAP, BEP"],
+  ["4", "Niveau 4 : baccalauréat"],
+  ["5", "Niveau 5 : bac + 2"],
+  ["6", "Niveau 6 : bac + 3, licence"],
+  ["7", "Niveau 7 : bac + 5, master"],
+  ["8", "Niveau 8 : doctorat"],
+];
+
 const VIDE = {
   date: aujourdhui(),
   statut: "salarie",
@@ -56,6 +69,7 @@ const VIDE = {
   ancienneteEntrepriseMois: "",
   effectifEntreprise: "",
   soldeCPF: "",
+  niveauQualification: "",
   departement: "",
   handicapReconnu: false,
   permisValide: false,
@@ -126,6 +140,7 @@ export function FinancerMonProjet() {
             }
           : {}),
         soldeCPF: nombre(v.soldeCPF),
+        niveauQualification: nombre(v.niveauQualification),
         departement: texte(v.departement),
         handicapReconnu: v.handicapReconnu,
         ...(v.type === "permis_b" ? { permisValide: v.permisValide } : {}),
@@ -244,6 +259,22 @@ export function FinancerMonProjet() {
                     })}
                   </>
                 )}
+                <Select
+                  label={LIBELLES["situation.niveauQualification"]}
+                  hint="Niveau du cadre national des certifications ; facultatif"
+                  {...f.etat("situation.niveauQualification")}
+                  nativeSelectProps={{
+                    id: "champ-situation.niveauQualification",
+                    value: v.niveauQualification,
+                    onChange: (e) => maj("niveauQualification", e.target.value),
+                  }}
+                >
+                  {NIVEAUX.map(([valeur, libelle]) => (
+                    <option key={valeur} value={valeur}>
+                      {libelle}
+                    </option>
+                  ))}
+                </Select>
                 {champTexte("soldeCPF", "situation.soldeCPF", {
                   hint: "En euros, visible sur moncompteformation.gouv.fr",
                   inputMode: "decimal",
