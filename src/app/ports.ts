@@ -171,6 +171,8 @@ export interface ParametresFinancementRepository {
   surcharges(): Promise<SurchargeParametre[]>;
   /** Version courante du paramètre (0 s'il n'a jamais été surchargé). */
   version(parametreId: string): Promise<number>;
+  /** Versions de tous les paramètres déjà surchargés. */
+  versions(): Promise<Record<string, number>>;
   /** Ajoute une surcharge si la version est toujours `versionAttendue` ; faux sinon (écriture concurrente). */
   ajouterSurcharge(s: SurchargeParametre, versionAttendue: number): Promise<boolean>;
 }

@@ -31,6 +31,13 @@ export function depotParametresFinancement(db: Kysely<Schema>): ParametresFinanc
         .executeTakeFirst();
       return r?.version ?? 0;
     },
+    async versions() {
+      const lignes = await db
+        .selectFrom("parametre_financement")
+        .select(["parametre_id", "version"])
+        .execute();
+      return Object.fromEntries(lignes.map((r) => [r.parametre_id, r.version]));
+    },
     async ajouterSurcharge(s, versionAttendue) {
       if (versionAttendue === 0) {
         const r = await db

@@ -57,6 +57,7 @@ describe.each(fabriquesBase())("surcharges des paramètres de financement ($nom)
     const toutes = await base.depots.financement.surcharges();
     expect(toutes.map((s) => s.valeur)).toEqual([102.23, null]);
     expect(await base.depots.financement.version("cpf.participationForfaitaire")).toBe(2);
+    expect(await base.depots.financement.versions()).toEqual({ "cpf.participationForfaitaire": 2 });
   });
 
   it("l'historique est en ajout seul : la base refuse modification et suppression", async () => {

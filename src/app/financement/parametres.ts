@@ -26,15 +26,14 @@ export const lireParametresFinancement = casUsage({
   async executer({ depots }) {
     const surcharges = await depots.financement.surcharges();
     const jeu = avecSurcharges(PARAMETRES, surcharges);
-    const parametres = await Promise.all(
-      IDS.map(async (id) => ({
-        ...jeu[id],
-        version: await depots.financement.version(id),
-        surcharges: surcharges
-          .filter((s) => s.parametreId === id)
-          .map(({ debut, valeur, source, motif, creeLe }) => ({ debut, valeur, source, motif, creeLe })),
-      })),
-    );
+    const versions = await depots.financement.versions();
+    const parametres = IDS.map((id) => ({
+      ...jeu[id],
+      version: versions[id] ?? 0,
+      surcharges: surcharges
+        .filter((s) => s.parametreId === id)
+        .map(({ debut, valeur, source, motif, creeLe }) => ({ debut, valeur, source, motif, creeLe })),
+    }));
     return { parametres, dispositifs: Object.values(CATALOGUE) };
   },
   audit: false,
