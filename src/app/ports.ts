@@ -173,7 +173,32 @@ export interface TachesRepository {
 }
 
 /** Tous les dépôts, liés à une même transaction. */
+/** Valeur datée d'un paramètre de financement fixée par un administrateur (historique en ajout seul). */
+export interface SurchargeParametre {
+  id: string;
+  parametreId: string;
+  /** Date d'effet, AAAA-MM-JJ. */
+  debut: string;
+  valeur: number | null;
+  source: string;
+  motif: string;
+  auteurCompteId: string;
+  creeLe: string;
+}
+
+export interface ParametresFinancementRepository {
+  /** Toutes les surcharges, dans l'ordre d'enregistrement (la dernière l'emporte à date de début égale). */
+  surcharges(): Promise<SurchargeParametre[]>;
+  /** Version courante du paramètre (0 s'il n'a jamais été surchargé). */
+  version(parametreId: string): Promise<number>;
+  /** Versions de tous les paramètres déjà surchargés. */
+  versions(): Promise<Record<string, number>>;
+  /** Ajoute une surcharge si la version est toujours `versionAttendue` ; faux sinon (écriture concurrente). */
+  ajouterSurcharge(s: SurchargeParametre, versionAttendue: number): Promise<boolean>;
+}
+
 export interface Depots {
+  financement: ParametresFinancementRepository;
   operateurs: OperateursRepository;
   sites: SitesRepository;
   comptes: ComptesRepository;

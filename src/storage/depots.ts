@@ -10,6 +10,7 @@ import type {
 } from "../app/ports.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import type { Niveau, Phase, StatutParcours } from "../domain/parcours.js";
+import { depotParametresFinancement } from "./depotsFinancement.js";
 import type {
   Schema,
   TableCompte,
@@ -88,6 +89,7 @@ const versEvenement = (r: Selectable<TableEvenementAudit>): EvenementAudit => ({
 
 export function creerDepots(db: Kysely<Schema>): Depots {
   return {
+    financement: depotParametresFinancement(db),
     operateurs: {
       async creer(o) {
         await db

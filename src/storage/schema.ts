@@ -100,7 +100,29 @@ export interface TableExecutionTache {
   resultat: string | null;
 }
 
+/** Migration 0004 : version de chaque paramètre de financement surchargé. */
+export interface TableParametreFinancement {
+  parametre_id: string;
+  version: number;
+  modifie_le: string;
+}
+
+/** Migration 0004 : historique des valeurs fixées par un administrateur (ajout seul). */
+export interface TableSurchargeParametre {
+  id: string;
+  parametre_id: string;
+  debut: string;
+  /** Nombre en texte (montants exacts sur les deux bases) ; null : la règle ne s'applique pas. */
+  valeur: string | null;
+  source: string;
+  motif: string;
+  auteur_compte_id: string;
+  cree_le: string;
+}
+
 export interface Schema {
+  parametre_financement: TableParametreFinancement;
+  surcharge_parametre: TableSurchargeParametre;
   operateur: TableOperateur;
   site: TableSite;
   compte: TableCompte;

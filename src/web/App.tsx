@@ -6,11 +6,13 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from
 import { AccueilAdmin } from "./admin/AccueilAdmin";
 import { AccueilResponsable } from "./admin/AccueilResponsable";
 import { OperateurAdmin } from "./admin/Operateur";
+import { ParametresFinancement } from "./admin/ParametresFinancement";
 import { AccueilBeneficiaire } from "./beneficiaire/Accueil";
 import { AccueilConseiller } from "./conseiller/Accueil";
 import { DossierConseiller } from "./conseiller/Dossier";
 import { AccueilPublic } from "./public/Accueil";
 import { Connexion } from "./public/Connexion";
+import { FinancerMonProjet } from "./public/FinancerMonProjet";
 import { PageDispositif, PageDispositifs, PageLeCep } from "./public/informations/Informations";
 import { MotDePasseOublie } from "./public/MotDePasseOublie";
 import { PageIntrouvable } from "./public/PageIntrouvable";
@@ -95,6 +97,7 @@ function Gabarit() {
           <Route path="/le-cep" element={<PageLeCep />} />
           <Route path="/dispositifs" element={<PageDispositifs />} />
           <Route path="/dispositifs/:code" element={<PageDispositif />} />
+          <Route path="/financer-mon-projet" element={<FinancerMonProjet />} />
           <Route path="/mot-de-passe-oublie" element={<MotDePasseOublie />} />
           <Route path="/reinitialisation" element={<Reinitialisation />} />
           <Route
@@ -134,6 +137,14 @@ function Gabarit() {
             element={
               <Reserve roles={["admin"]}>
                 <AccueilAdmin />
+              </Reserve>
+            }
+          />
+          <Route
+            path="/admin/financement"
+            element={
+              <Reserve roles={["admin"]}>
+                <ParametresFinancement />
               </Reserve>
             }
           />

@@ -38,6 +38,16 @@ const REGLES: Record<string, Regle> = {
   "POST /api/v1/session": { publique: true },
   "POST /api/v1/mot-de-passe/oubli": { publique: true },
   "POST /api/v1/mot-de-passe/reinitialisation": { publique: true },
+  "POST /api/v1/financement/simulation": { publique: true },
+  "GET /api/v1/financement/parametres": { publique: true },
+  "POST /api/v1/financement/parametres/:id/valeurs": {
+    legitime: `admin@${D}`,
+    url: () => "/api/v1/financement/parametres/cpf.participationForfaitaire/valeurs",
+    corps: () => ({ debut: "2030-01-01", valeur: 999, source: "intrus", motif: "intrus", version: 0 }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
   // Agit sur sa propre session uniquement.
   "DELETE /api/v1/session": { anonyme: 401, beneficiaireAutre: "soi", conseillerAutre: "soi" },
   "GET /api/v1/moi/accueil": {

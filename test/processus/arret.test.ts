@@ -98,7 +98,10 @@ describe.each(types)("arrêts du serveur (%s)", (type) => {
     const { env } = await baseDeTest(type);
     const serveur = await lancerServeur({ ...env, CEP_LOG_LEVEL: "info" });
     const recues = () =>
-      serveur.sortie.join("").split("\n").filter((l) => l.includes('"incoming request"') && l.includes('"method":"POST"')).length;
+      serveur.sortie
+        .join("")
+        .split("\n")
+        .filter((l) => l.includes('"incoming request"') && l.includes('"method":"POST"')).length;
     // Des connexions (vérification argon2id, ≈ 50 ms chacune) : encore en cours de traitement quand SIGTERM arrive.
     const enCours = Array.from({ length: 10 }, () =>
       new Client(serveur.url).connecter("conseillere.ara@demo.cep.invalid").then(

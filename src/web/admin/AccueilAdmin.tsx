@@ -94,6 +94,10 @@ export function AccueilAdmin() {
   const comptes = useDonnees<CompteVue[]>("/api/v1/comptes?role=admin");
   return (
     <Page titre="Administration de la plateforme" accueil="/admin" sansFilAriane>
+      <p>
+        <Link to="/admin/financement">Paramètres de financement</Link> : montants et seuils datés des règles
+        de financement.
+      </p>
       <section aria-labelledby="titre-operateurs">
         <h2 id="titre-operateurs">Opérateurs CEP</h2>
         <Chargement etat={operateurs.etat}>

@@ -41,7 +41,8 @@ export function AccueilPublic() {
         <div className="fr-col-12 fr-col-md-4">
           <Tile
             title="Financer mon projet"
-            desc="Estimez les financements possibles de votre formation. Bientôt disponible."
+            desc="Estimez les financements possibles de votre formation, ce qui resterait à votre charge et les délais."
+            linkProps={{ to: "/financer-mon-projet" }}
             orientation="vertical"
             titleAs="h3"
           />
