@@ -80,7 +80,7 @@ export function erreurValidationDepuisZod(erreur: z.ZodError): ErreurValidation 
 }
 
 function roleActeur(acteur: Acteur) {
-  return acteur.type === "compte" ? acteur.role : "anonyme";
+  return acteur.type === "compte" ? acteur.role : acteur.type;
 }
 
 export async function executer<S extends z.ZodType, R>(

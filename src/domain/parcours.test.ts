@@ -4,6 +4,7 @@ import {
   durees,
   type EtatParcours,
   rejouer,
+  type Transition,
   type TransitionDatee,
   transitionsPossibles,
 } from "./parcours.js";
@@ -19,7 +20,7 @@ const MEO: EtatParcours = { niveau: 2, phase: "mise_en_oeuvre", statut: "en_cour
 const PAUSE: EtatParcours = { ...CONSEIL, statut: "en_pause" };
 const CLOS: EtatParcours = { ...CONSEIL, statut: "clos" };
 
-const t = (x: Omit<TransitionDatee, "le"> & { le?: string }) => ({ le: LE, ...x }) as TransitionDatee;
+const t = (x: Transition): TransitionDatee => ({ ...x, le: LE });
 
 describe("transitions du parcours (arrêté du 29 mars 2019 §2)", () => {
   it.each<[string, EtatParcours | null, TransitionDatee, EtatParcours | string]>([
