@@ -110,6 +110,18 @@ const variables = {
     defaut: "12",
     description: "Durée de vie d'une session sans activité, en heures.",
   },
+  CEP_ANONYMISATION_ANNEES: {
+    schema: entier(1, 30, "un entier entre 1 et 30 (années)"),
+    defaut: "3",
+    description:
+      "Années après la clôture au-delà desquelles un parcours inactif est anonymisé (tâche quotidienne ; voir docs/adr/0003).",
+  },
+  CEP_TACHES: {
+    schema: booleen("true ou false"),
+    defaut: "true",
+    description:
+      "Lancer les tâches planifiées (rappels de rendez-vous chaque heure, anonymisation chaque jour) dans `cep serve`.",
+  },
   CEP_DEMO: {
     schema: booleen("true ou false"),
     defaut: "true",
@@ -149,6 +161,8 @@ export interface Configuration {
   verrouillageEchecs: number;
   verrouillageMinutes: number;
   sessionHeures: number;
+  anonymisationAnnees: number;
+  taches: boolean;
   demo: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
@@ -203,6 +217,8 @@ export function chargerConfiguration(env: NodeJS.ProcessEnv = process.env): Conf
     verrouillageEchecs: lire(env, "CEP_VERROUILLAGE_ECHECS"),
     verrouillageMinutes: lire(env, "CEP_VERROUILLAGE_MINUTES"),
     sessionHeures: lire(env, "CEP_SESSION_HEURES"),
+    anonymisationAnnees: lire(env, "CEP_ANONYMISATION_ANNEES"),
+    taches: lire(env, "CEP_TACHES"),
     demo: lire(env, "CEP_DEMO") && envMode !== "production",
     logLevel: lire(env, "CEP_LOG_LEVEL"),
   };

@@ -4,6 +4,7 @@ import { creerHachage } from "../infra/hachage.js";
 import { ouvrirBase } from "../storage/base.js";
 import { assembler } from "./assemblage.js";
 import { COMPTES_DEMO, chargerDemo, MOT_DE_PASSE_DEMO } from "./demo.js";
+import { lancerTache, planifierTaches } from "./taches.js";
 
 const AIDE = `cep — plateforme du Conseil en évolution professionnelle
 
@@ -14,6 +15,10 @@ Commandes :
                         charge la démonstration si la base est vide (hors production)
   migrate               applique les migrations de la base
   seed --demo           charge les données de démonstration (base vide uniquement)
+  rappels               envoie les rappels des rendez-vous du lendemain (idempotent)
+  anonymiser [--annees N]
+                        anonymise les parcours clos depuis plus de N ans (défaut : CEP_ANONYMISATION_ANNEES)
+                        et affiche le rapport
   config                affiche les variables d'environnement reconnues
   aide                  affiche cette aide
 `;
@@ -65,6 +70,21 @@ async function main(argv: string[]) {
       await base.fermer();
       return;
     }
+    case "rappels":
+    case "anonymiser": {
+      const { values } = parseArgs({ args: reste, options: { annees: { type: "string" } } });
+      const { base, services } = await assembler(config, { sansServeur: true });
+      const rapport =
+        commande === "rappels"
+          ? await lancerTache(services, "rappels", config)
+          : await lancerTache(services, "anonymisation", {
+              ...config,
+              anonymisationAnnees: values.annees ? Number(values.annees) : config.anonymisationAnnees,
+            });
+      console.log(JSON.stringify(rapport, null, 2));
+      await base.fermer();
+      return;
+    }
     case "serve": {
       const { base, services, app } = await assembler(config);
       let demo = false;
@@ -72,7 +92,9 @@ async function main(argv: string[]) {
         await chargerDemo(base, services.hachage);
         demo = true;
       }
+      const minuteurs = config.taches ? planifierTaches(services, config, app.log) : [];
       const arreter = async (signal: string) => {
+        for (const m of minuteurs) clearInterval(m);
         app.log.info({ signal }, "arrêt demandé : fin des requêtes en cours");
         await app.close();
         await base.fermer();
