@@ -7,8 +7,11 @@ import { AccueilAdmin } from "./admin/AccueilAdmin";
 import { AccueilResponsable } from "./admin/AccueilResponsable";
 import { OperateurAdmin } from "./admin/Operateur";
 import { AccueilBeneficiaire } from "./beneficiaire/Accueil";
+import { MesDonnees } from "./beneficiaire/MesDonnees";
+import { ParcoursBeneficiaire } from "./beneficiaire/Parcours";
 import { AccueilConseiller } from "./conseiller/Accueil";
 import { DossierConseiller } from "./conseiller/Dossier";
+import { NouveauParcours } from "./conseiller/NouveauParcours";
 import { AccueilPublic } from "./public/Accueil";
 import { Connexion } from "./public/Connexion";
 import { MotDePasseOublie } from "./public/MotDePasseOublie";
@@ -98,6 +101,30 @@ function Gabarit() {
             element={
               <Reserve roles={["beneficiaire"]}>
                 <AccueilBeneficiaire />
+              </Reserve>
+            }
+          />
+          <Route
+            path="/mon-espace/parcours/:id"
+            element={
+              <Reserve roles={["beneficiaire"]}>
+                <ParcoursBeneficiaire />
+              </Reserve>
+            }
+          />
+          <Route
+            path="/mon-espace/donnees"
+            element={
+              <Reserve roles={["beneficiaire"]}>
+                <MesDonnees />
+              </Reserve>
+            }
+          />
+          <Route
+            path="/conseiller/nouveau-parcours"
+            element={
+              <Reserve roles={["conseiller", "responsable"]}>
+                <NouveauParcours />
               </Reserve>
             }
           />

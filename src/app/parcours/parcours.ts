@@ -18,6 +18,7 @@ import {
 import type { Acteur } from "../acteur.js";
 import { chargerParcoursAutorise, estReferent, exigerRole } from "../autorisations.js";
 import { ErreurAccesRefuse, ErreurConflit, ErreurIntrouvable, ErreurValidation } from "../erreurs.js";
+import { envoyerLienMotDePasse } from "../comptes/motDePasse.js";
 import { casUsage } from "../pipeline.js";
 import type { Compte, Depots, Parcours } from "../ports.js";
 
@@ -227,7 +228,7 @@ export const creerParcours = casUsage({
       entree.referentId === undefined ? (a.role === "conseiller" ? a.compteId : null) : entree.referentId;
     if (referentId) {
       const ref = await depots.comptes.parId(referentId);
-      if (!ref || ref.role !== "conseiller" || ref.operateurId !== a.operateurId)
+      if (ref?.role !== "conseiller" || ref.operateurId !== a.operateurId)
         throw new ErreurValidation([
           { champ: "referentId", message: "Le référent doit être un conseiller de votre opérateur." },
         ]);
@@ -254,6 +255,12 @@ export const creerParcours = casUsage({
         hashMotDePasse: null,
       };
       await depots.comptes.creer(compte);
+      await envoyerLienMotDePasse(depots, services, compte, {
+        sujet: "Votre espace — Conseil en évolution professionnelle",
+        introduction:
+          "Votre parcours de conseil en évolution professionnelle est ouvert. Dans votre espace, vous suivez votre parcours, vos rendez-vous et vos échanges avec votre conseiller ou conseillère.",
+        validiteMinutes: 7 * 24 * 60,
+      });
       beneficiaire = { ...compte, version: 1, echecsConnexion: 0, verrouilleJusquA: null };
     }
     const id = randomUUID();
@@ -394,7 +401,7 @@ export const affecterReferent = casUsage({
   async executer({ acteur, entree, depots, services }) {
     const p = (await depots.parcours.parId(entree.id))!;
     const ref = await depots.comptes.parId(entree.referentId);
-    if (!ref || ref.role !== "conseiller" || ref.operateurId !== p.operateurId || !ref.actif)
+    if (ref?.role !== "conseiller" || ref.operateurId !== p.operateurId || !ref.actif)
       throw new ErreurValidation([
         {
           champ: "referentId",
@@ -460,8 +467,8 @@ export const transfererParcours = casUsage({
       if (!o || o.id === p.operateurId)
         throw new ErreurValidation([{ champ: "versOperateurId", message: "Choisissez un autre opérateur." }]);
     } else {
-      const c = entree.versCompteId && (await depots.comptes.parId(entree.versCompteId));
-      if (!c || c.role !== "conseiller" || c.operateurId !== p.operateurId || c.id === p.referentId)
+      const c = entree.versCompteId ? await depots.comptes.parId(entree.versCompteId) : undefined;
+      if (c?.role !== "conseiller" || c.operateurId !== p.operateurId || c.id === p.referentId)
         throw new ErreurValidation([
           { champ: "versCompteId", message: "Choisissez un autre conseiller de l'opérateur." },
         ]);
@@ -509,7 +516,7 @@ export const repondreReorientation = casUsage({
   async autoriser({ acteur, entree, depots }) {
     const a = exigerRole(acteur, "responsable");
     const t = await depots.transferts.parId(entree.id);
-    if (!t || t.type !== "reorientation") throw new ErreurIntrouvable("Cette réorientation n'existe pas.");
+    if (t?.type !== "reorientation") throw new ErreurIntrouvable("Cette réorientation n'existe pas.");
     const p = (await depots.parcours.parId(t.parcoursId))!;
     if (t.versOperateurId !== a.operateurId)
       throw new ErreurAccesRefuse("Cette réorientation est adressée à un autre opérateur.", sujetParcours(p));

@@ -1,6 +1,7 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { Card } from "@codegouvfr/react-dsfr/Card";
+import { Link } from "react-router";
 import { Chargement, useDonnees } from "../commun/donnees";
 import { dateCourte, etapeParcours, LIBELLES_STATUT, type VueParcours } from "../commun/libelles";
 import { Page } from "../commun/Page";
@@ -14,6 +15,9 @@ export function AccueilBeneficiaire() {
     <Page titre="Mon parcours" accueil="/mon-espace" sansFilAriane>
       <p className="fr-text--lead">
         Bonjour {prenom}, voici où en est votre conseil en évolution professionnelle.
+      </p>
+      <p>
+        <Link to="/mon-espace/donnees">Mes données : qui a consulté mon dossier, mes accords, export</Link>
       </p>
       <Chargement etat={etat}>
         {(parcours) =>
@@ -29,6 +33,8 @@ export function AccueilBeneficiaire() {
                   <Card
                     title={p.operateur.nom}
                     titleAs="h2"
+                    enlargeLink
+                    linkProps={{ to: `/mon-espace/parcours/${p.id}` }}
                     desc={
                       <>
                         {etapeParcours(p)}
