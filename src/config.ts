@@ -114,7 +114,7 @@ const variables = {
     schema: entier(1, 30, "un entier entre 1 et 30 (années)"),
     defaut: "3",
     description:
-      "Années après la clôture au-delà desquelles un parcours inactif est anonymisé (tâche quotidienne ; voir docs/adr/0003).",
+      "Années après la clôture au-delà desquelles un parcours inactif est anonymisé (tâche quotidienne ; voir docs/adr/0004).",
   },
   CEP_TACHES: {
     schema: booleen("true ou false"),

@@ -125,7 +125,7 @@ export function decalageParis(iso: string): number {
 export const joursEntre = (de: string, a: string) =>
   Math.floor((new Date(a).getTime() - new Date(de).getTime()) / 86_400_000);
 
-/** Date limite d'anonymisation : `annees` après la clôture (défaut 3 ans, voir docs/adr/0003). */
+/** Date limite d'anonymisation : `annees` après la clôture (défaut 3 ans, voir docs/adr/0004). */
 export function anonymisableAvant(maintenant: string, annees: number): string {
   const d = new Date(maintenant);
   d.setUTCFullYear(d.getUTCFullYear() - annees);

@@ -308,7 +308,7 @@ export const listerMesDemandesEffacement = casUsage({
 });
 
 /**
- * Tâche planifiée : anonymise les parcours clos depuis plus de `annees` ans (défaut 3, docs/adr/0003) et, quand tous
+ * Tâche planifiée : anonymise les parcours clos depuis plus de `annees` ans (défaut 3, docs/adr/0004) et, quand tous
  * ses parcours le sont, le compte du bénéficiaire. Idempotente : un parcours anonymisé n'est plus sélectionné.
  * Renvoie le rapport de ce qui a été anonymisé.
  */

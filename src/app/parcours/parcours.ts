@@ -34,12 +34,33 @@ export interface VueParcours extends Parcours {
 
 const nomCourt = (c: Compte | undefined) => (c ? { id: c.id, prenom: c.prenom, nom: c.nom } : null);
 
-export async function vue(depots: Depots, p: Parcours, acteur: Acteur): Promise<VueParcours> {
+/** Lectures de comptes et d'opérateurs mémorisées le temps d'une liste (référents et opérateur se répètent). */
+export function memoire(depots: Depots) {
+  const comptes = new Map<string, Promise<Compte | undefined>>();
+  const operateurs = new Map<string, Promise<{ id: string; nom: string } | undefined>>();
+  return {
+    compte: (id: string) => {
+      if (!comptes.has(id)) comptes.set(id, depots.comptes.parId(id));
+      return comptes.get(id)!;
+    },
+    operateur: (id: string) => {
+      if (!operateurs.has(id)) operateurs.set(id, depots.operateurs.parId(id));
+      return operateurs.get(id)!;
+    },
+  };
+}
+
+export async function vue(
+  depots: Depots,
+  p: Parcours,
+  acteur: Acteur,
+  m: ReturnType<typeof memoire> = memoire(depots),
+): Promise<VueParcours> {
   const [b, r, s, o] = await Promise.all([
-    depots.comptes.parId(p.beneficiaireId),
-    p.referentId ? depots.comptes.parId(p.referentId) : undefined,
-    p.suppleantId ? depots.comptes.parId(p.suppleantId) : undefined,
-    depots.operateurs.parId(p.operateurId),
+    m.compte(p.beneficiaireId),
+    p.referentId ? m.compte(p.referentId) : undefined,
+    p.suppleantId ? m.compte(p.suppleantId) : undefined,
+    m.operateur(p.operateurId),
   ]);
   // Le handicap déclaré n'est montré qu'au bénéficiaire lui-même et à son référent (RGPD art. 9).
   const voitSante =
@@ -147,9 +168,10 @@ export const listerParcours = casUsage({
       ...(entree.rendezVousJours ? { rendezVousAvant: jours(entree.rendezVousJours) } : {}),
       ...(entree.recherche ? { recherche: entree.recherche } : {}),
     });
+    const m = memoire(depots);
     return Promise.all(
       liste.map(async (p) => ({
-        ...(await vue(depots, p, acteur)),
+        ...(await vue(depots, p, acteur, m)),
         dernierContact: p.dernierContact,
         prochainRendezVous: p.prochainRendezVous,
       })),

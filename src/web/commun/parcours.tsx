@@ -28,12 +28,14 @@ export function EtapeParcours({ p }: { p: Pick<VueParcours, "niveau" | "phase" |
         progressText={({ currentStep, stepCount }) => `Étape ${currentStep} sur ${stepCount}`}
         nextStepText="Étape suivante :"
       />
-      <Badge
-        noIcon
-        severity={p.statut === "en_cours" ? "info" : p.statut === "en_pause" ? "warning" : "success"}
-      >
-        {LIBELLES_STATUT[p.statut]}
-      </Badge>
+      <p className="fr-mb-3w">
+        <Badge
+          noIcon
+          severity={p.statut === "en_cours" ? "info" : p.statut === "en_pause" ? "warning" : "success"}
+        >
+          {LIBELLES_STATUT[p.statut]}
+        </Badge>
+      </p>
     </div>
   );
 }
