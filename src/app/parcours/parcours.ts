@@ -17,8 +17,8 @@ import {
 } from "../../domain/parcours.js";
 import type { Acteur } from "../acteur.js";
 import { chargerParcoursAutorise, estReferent, exigerRole } from "../autorisations.js";
-import { ErreurAccesRefuse, ErreurConflit, ErreurIntrouvable, ErreurValidation } from "../erreurs.js";
 import { envoyerLienMotDePasse } from "../comptes/motDePasse.js";
+import { ErreurAccesRefuse, ErreurConflit, ErreurIntrouvable, ErreurValidation } from "../erreurs.js";
 import { casUsage } from "../pipeline.js";
 import type { Compte, Depots, Parcours } from "../ports.js";
 
