@@ -241,4 +241,34 @@ describe("un parcours de bout en bout, conseillère et bénéficiaire", () => {
       expect(x.erreurs.filter((e) => !e.includes("409"))).toEqual([]);
     }
   });
+
+  it("le dossier se parcourt au clavier : onglets aux flèches, formulaire à la tabulation", async () => {
+    const { page, erreurs } = await nouvellePage();
+    await seConnecter(page, "conseiller.ara@demo.cep.invalid");
+    await page.waitForURL(url("/conseiller"));
+    await page.getByRole("link", { name: "Nadia Bernard" }).click();
+    await page.getByRole("heading", { level: 1, name: "Dossier de Nadia Bernard" }).waitFor();
+    await page.getByRole("tab", { name: "Situation et demande" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Étape du parcours" }).waitFor();
+    expect(await page.getByRole("tab", { name: "Étape", exact: true }).getAttribute("aria-selected")).toBe(
+      "true",
+    );
+    await page.getByRole("tab", { name: "Étape", exact: true }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Notes", exact: true }).waitFor();
+    await page.getByLabel("Note", { exact: true }).focus();
+    await page.keyboard.type("Note écrite au clavier seul.");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByText("Note écrite au clavier seul.").waitFor();
+    await page.getByText("Partagée avec le bénéficiaire").first().waitFor();
+    await page.context().close();
+    expect(erreurs).toEqual([]);
+  });
 });

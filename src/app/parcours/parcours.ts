@@ -21,6 +21,7 @@ import { envoyerLienMotDePasse } from "../comptes/motDePasse.js";
 import { ErreurAccesRefuse, ErreurConflit, ErreurIntrouvable, ErreurValidation } from "../erreurs.js";
 import { casUsage } from "../pipeline.js";
 import type { Compte, Depots, Parcours } from "../ports.js";
+import { sujetParcours, texte, versionAttendue } from "./commun.js";
 
 /** Vue d'un parcours avec les noms utiles à l'écran (bénéficiaire, référent, opérateur). */
 export interface VueParcours extends Parcours {
@@ -75,17 +76,6 @@ export async function vue(
     operateur: { id: o!.id, nom: o!.nom },
   };
 }
-
-const sujetParcours = (p: Parcours) => ({
-  beneficiaireId: p.beneficiaireId,
-  objetType: "parcours",
-  objetId: p.id,
-});
-
-const versionAttendue = z
-  .number({ error: "La version lue est obligatoire (pour détecter les modifications concurrentes)." })
-  .int()
-  .positive();
 
 function conflit(depuis: Parcours | undefined) {
   return new ErreurConflit(
@@ -185,9 +175,6 @@ export const listerParcours = casUsage({
       r.length > 0 && r.every((p) => p.beneficiaireId === r[0]!.beneficiaireId) ? r[0]!.beneficiaireId : null,
   }),
 });
-
-const texte = (max: number, libelle: string) =>
-  z.string().trim().max(max, `${libelle} : ${max} caractères au plus.`);
 
 export const schemaSituation = z.object({
   statut: z.enum(STATUTS_ACTIVITE, { error: "Choisissez une situation dans la liste." }).nullable(),

@@ -7,22 +7,11 @@ import { chargerParcoursAutorise } from "../autorisations.js";
 import { ErreurAccesRefuse, ErreurConflit, ErreurIntrouvable, ErreurValidation } from "../erreurs.js";
 import { casUsage, type ServicesApp } from "../pipeline.js";
 import type { Compte, Depots, Parcours, RendezVous } from "../ports.js";
+import { idParcours, sujetParcours, texte, versionAttendue } from "./commun.js";
 import { invitationIcs } from "./ics.js";
 
 /** Le suivi d'un dossier : notes, entretiens, rendez-vous, échanges écrits et chronologie. */
 
-const sujetParcours = (p: Parcours) => ({
-  beneficiaireId: p.beneficiaireId,
-  objetType: "parcours",
-  objetId: p.id,
-});
-const idParcours = z.uuid("Identifiant de parcours invalide.");
-const texte = (max: number, libelle: string) =>
-  z.string().trim().max(max, `${libelle} : ${max} caractères au plus.`);
-const versionAttendue = z
-  .number({ error: "La version lue est obligatoire (pour détecter les modifications concurrentes)." })
-  .int()
-  .positive();
 const estBeneficiaire = (a: Acteur) => a.type === "compte" && a.role === "beneficiaire";
 const auteur = (a: Acteur) => (a.type === "compte" ? a.compteId : null);
 
