@@ -271,4 +271,27 @@ describe("un parcours de bout en bout, conseillère et bénéficiaire", () => {
     await page.context().close();
     expect(erreurs).toEqual([]);
   });
+
+  it("le responsable affecte un dossier de la file d'attente à une conseillère", async () => {
+    const { page, erreurs } = await nouvellePage();
+    await seConnecter(page, "responsable.ara@demo.cep.invalid");
+    await page.waitForURL(url("/responsable"));
+    await page.getByRole("heading", { name: "Dossiers sans référent" }).waitFor();
+    await page.getByText("Aucune réorientation en attente.").waitFor();
+    const lien = page
+      .getByRole("table", { name: /en attente d'un référent/ })
+      .getByRole("link")
+      .first();
+    const nom = (await lien.textContent())!;
+    await verifierAccessibilite(page);
+    await lien.click();
+    await page.getByRole("heading", { level: 1, name: `Dossier de ${nom}` }).waitFor();
+    await page.getByLabel("Référent·e du dossier").selectOption({ label: "Claire Vasseur" });
+    await page.getByRole("button", { name: "Affecter" }).click();
+    await page.getByRole("definition").filter({ hasText: "Claire Vasseur" }).waitFor();
+    await verifierAccessibilite(page);
+    await capturer(page, "responsable-affectation");
+    await page.context().close();
+    expect(erreurs).toEqual([]);
+  });
 });

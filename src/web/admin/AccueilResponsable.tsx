@@ -9,6 +9,7 @@ import {
   TableComptes,
   TableSites,
 } from "./composants";
+import { DossiersSansReferent, ReorientationsRecues } from "./PilotageParcours";
 
 interface Resume {
   operateur: { id: string; nom: string } | null;
@@ -43,6 +44,12 @@ export function AccueilResponsable() {
         )}
       </Chargement>
       <div className="fr-grid-row fr-grid-row--gutters fr-mt-4w">
+        <div className="fr-col-12 fr-col-lg-6">
+          <DossiersSansReferent />
+        </div>
+        <div className="fr-col-12 fr-col-lg-6">
+          <ReorientationsRecues />
+        </div>
         <section className="fr-col-12 fr-col-lg-6" aria-labelledby="titre-sites">
           <h2 id="titre-sites">Sites</h2>
           <Chargement etat={operateur.etat}>{(o) => <TableSites sites={o.sites} />}</Chargement>

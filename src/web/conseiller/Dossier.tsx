@@ -76,8 +76,12 @@ export function DossierConseiller() {
                   <dt className="fr-text--bold">Ouvert le</dt>
                   <dd>{dateCourte(p.creeLe)}</dd>
                 </dl>
-                {!p.referent && (
-                  <PrendreEnCharge parcoursId={p.id} version={p.version} moi={moi} apres={recharger} />
+                {session.statut === "connecte" && session.compte.role === "responsable" ? (
+                  <AffecterReferent p={p} apres={recharger} />
+                ) : (
+                  !p.referent && (
+                    <PrendreEnCharge parcoursId={p.id} version={p.version} moi={moi} apres={recharger} />
+                  )
                 )}
               </div>
             </div>
@@ -124,6 +128,62 @@ function PrendreEnCharge(props: { parcoursId: string; version: number; moi: stri
         Prendre en charge ce dossier
       </Button>
     </>
+  );
+}
+
+/** Le responsable désigne ou change le référent parmi les conseillers de l'opérateur. */
+function AffecterReferent({ p, apres }: { p: DossierVue; apres: () => Promise<void> | void }) {
+  const { etat } = useDonnees<{ id: string; prenom: string; nom: string; actif: boolean }[]>(
+    `/api/v1/comptes?operateurId=${p.operateur.id}&role=conseiller`,
+  );
+  const [choix, setChoix] = useState(p.referent?.id ?? "");
+  const f = useFormulaire();
+  if (p.statut === "clos") return null;
+  return (
+    <form
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (
+          await f.soumettre(() =>
+            api("PUT", `/api/v1/parcours/${p.id}/referent`, { version: p.version, referentId: choix }),
+          )
+        )
+          await apres();
+      }}
+    >
+      <ResumeErreurs
+        message={f.message}
+        erreurs={f.erreurs}
+        cible={f.resume}
+        libelles={{ referentId: "Référent·e" }}
+      />
+      <Chargement etat={etat}>
+        {(conseillers) => (
+          <Select
+            label="Référent·e du dossier"
+            {...f.etat("referentId")}
+            nativeSelectProps={{
+              id: "champ-referentId",
+              value: choix,
+              onChange: (e) => setChoix(e.target.value),
+            }}
+          >
+            <option value="">Choisir un conseiller</option>
+            {conseillers
+              .filter((c) => c.actif)
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.prenom} {c.nom}
+                </option>
+              ))}
+          </Select>
+        )}
+      </Chargement>
+      <Button type="submit" priority="secondary" disabled={f.envoi}>
+        Affecter
+      </Button>
+    </form>
   );
 }
 
