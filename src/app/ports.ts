@@ -351,6 +351,14 @@ export interface ConsentementsRepository {
 export interface EffacementsRepository {
   creer(d: Omit<DemandeEffacement, "version" | "reponse" | "traiteePar" | "traiteeLe">): Promise<void>;
   listerParBeneficiaire(beneficiaireId: string): Promise<DemandeEffacement[]>;
+  parId(id: string): Promise<DemandeEffacement | undefined>;
+  /** Demandes en attente des bénéficiaires qui ont un parcours chez cet opérateur. */
+  listerEnAttentePour(operateurId: string): Promise<DemandeEffacement[]>;
+  traiter(
+    id: string,
+    version: number,
+    champs: Pick<DemandeEffacement, "statut" | "reponse" | "traiteePar" | "traiteeLe">,
+  ): Promise<boolean>;
 }
 
 export interface TransfertsRepository {

@@ -14,6 +14,7 @@ import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "..
 import type { MotifCloture, Niveau, Phase, StatutParcours } from "../domain/parcours.js";
 import type {
   Schema,
+  TableDemandeEffacement,
   TableEntretien,
   TableNote,
   TableParcours,
@@ -127,6 +128,18 @@ const versTransfert = (r: Selectable<TableTransfert>): Transfert => ({
   statut: r.statut as Transfert["statut"],
   reponse: r.reponse,
   reponduLe: r.repondu_le,
+  version: r.version,
+  creeLe: r.cree_le,
+});
+
+const versDemandeEffacement = (r: Selectable<TableDemandeEffacement>): DemandeEffacement => ({
+  id: r.id,
+  beneficiaireId: r.beneficiaire_id,
+  motif: r.motif,
+  statut: r.statut as DemandeEffacement["statut"],
+  reponse: r.reponse,
+  traiteePar: r.traitee_par,
+  traiteeLe: r.traitee_le,
   version: r.version,
   creeLe: r.cree_le,
 });
@@ -545,19 +558,49 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
             .where("beneficiaire_id", "=", beneficiaireId)
             .orderBy("cree_le", "desc")
             .execute()
-        ).map(
-          (r): DemandeEffacement => ({
-            id: r.id,
-            beneficiaireId: r.beneficiaire_id,
-            motif: r.motif,
-            statut: r.statut as DemandeEffacement["statut"],
-            reponse: r.reponse,
-            traiteePar: r.traitee_par,
-            traiteeLe: r.traitee_le,
-            version: r.version,
-            creeLe: r.cree_le,
-          }),
-        );
+        ).map(versDemandeEffacement);
+      },
+      async parId(id) {
+        const r = await db
+          .selectFrom("demande_effacement")
+          .selectAll()
+          .where("id", "=", id)
+          .executeTakeFirst();
+        return r && versDemandeEffacement(r);
+      },
+      async listerEnAttentePour(operateurId) {
+        return (
+          await db
+            .selectFrom("demande_effacement")
+            .selectAll()
+            .where("statut", "=", "en_attente")
+            .where((eb) =>
+              eb.exists(
+                eb
+                  .selectFrom("parcours")
+                  .select("parcours.id")
+                  .whereRef("parcours.beneficiaire_id", "=", "demande_effacement.beneficiaire_id")
+                  .where("parcours.operateur_id", "=", operateurId),
+              ),
+            )
+            .orderBy("cree_le")
+            .execute()
+        ).map(versDemandeEffacement);
+      },
+      async traiter(id, version, c) {
+        const r = await db
+          .updateTable("demande_effacement")
+          .set({
+            statut: c.statut,
+            reponse: c.reponse,
+            traitee_par: c.traiteePar,
+            traitee_le: c.traiteeLe,
+            version: version + 1,
+          })
+          .where("id", "=", id)
+          .where("version", "=", version)
+          .executeTakeFirst();
+        return modifie(r);
       },
     },
     transferts: {

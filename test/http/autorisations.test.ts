@@ -223,6 +223,19 @@ const REGLES: Record<string, Regle> = {
     conseillerAutre: 403,
     fuite: contient,
   },
+  "GET /api/v1/effacements": {
+    legitime: `responsable.ara@${D}`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "POST /api/v1/effacements/:id/reponse": {
+    url: () => `/api/v1/effacements/${randomUUID()}/reponse`,
+    corps: () => ({ version: 1, decision: "refusee", reponse: "Intrusion" }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
   "POST /api/v1/moi/effacement": {
     corps: () => ({ motif: null }),
     anonyme: 401,

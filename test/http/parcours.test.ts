@@ -396,6 +396,21 @@ describe.each(fabriquesBase())("parcours de bout en bout ($nom)", (fabrique) => 
         .statusCode,
     ).toBe(201);
     expect((await env.requete("POST", "/api/v1/moi/effacement", b, { motif: null })).statusCode).toBe(400);
+    // Le responsable de l'opérateur la voit ; il ne peut pas effacer un parcours encore ouvert, ni refuser sans raison.
+    const demandes = (await env.requete("GET", "/api/v1/effacements", responsable)).json();
+    const demande = demandes.find((d: { beneficiaireId: string }) => d.beneficiaireId === p.beneficiaire.id);
+    expect(demande).toMatchObject({ parcoursOuverts: 1 });
+    const url = `/api/v1/effacements/${demande.id}/reponse`;
+    expect(
+      (await env.requete("POST", url, responsable, { version: 1, decision: "effectuee" })).statusCode,
+    ).toBe(400);
+    expect(
+      (await env.requete("POST", url, responsable, { version: 1, decision: "refusee" })).statusCode,
+    ).toBe(400);
+    await transition(p.id, 1, { type: "cloture", motif: "autre", commentaire: "Demande d'effacement" });
+    const fait = await env.requete("POST", url, responsable, { version: 1, decision: "effectuee" });
+    expect(fait.json()).toMatchObject({ statut: "effectuee", compteAnonymise: true });
+    expect((await env.base.depots.parcours.parId(p.id))!.demande).toBeNull();
   });
 
   it("anonymise les parcours clos depuis plus de 3 ans, avec un rapport, une seule fois", async () => {

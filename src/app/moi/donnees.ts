@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { anonymisableAvant, LIBELLES_CONSENTEMENT, TYPES_CONSENTEMENT } from "../../domain/dossier.js";
 import { exigerRole } from "../autorisations.js";
-import { ErreurAccesRefuse, ErreurConflit, ErreurValidation } from "../erreurs.js";
+import { ErreurAccesRefuse, ErreurConflit, ErreurIntrouvable, ErreurValidation } from "../erreurs.js";
 import { casUsage } from "../pipeline.js";
 import type { Depots } from "../ports.js";
 
@@ -30,6 +30,7 @@ const LIBELLES_ACTION: Record<string, string> = {
   "parcours.journal.lire": "a consulté l'historique de votre dossier",
   "compte.lire": "a consulté votre compte",
   "tache.anonymisation": "a anonymisé votre dossier (durée de conservation écoulée)",
+  "effacement.traiter": "a traité votre demande d'effacement",
 };
 
 /** Qui a accédé à mon dossier, et quand (journal d'audit, accès des autres personnes que moi). */
@@ -356,4 +357,93 @@ export const anonymiserParcoursInactifs = casUsage({
     objetType: "tache",
     details: { parcours: r.parcoursAnonymises.length, comptes: r.comptesAnonymises, closAvant: r.closAvant },
   }),
+});
+
+/** Demandes d'effacement des personnes suivies par l'opérateur du responsable, en attente. */
+export const listerDemandesEffacement = casUsage({
+  nom: "effacement.lister",
+  entree: z.object({}),
+  autoriser: ({ acteur }) => {
+    exigerRole(acteur, "responsable");
+    return {};
+  },
+  async executer({ acteur, depots }) {
+    const a = exigerRole(acteur, "responsable");
+    const demandes = await depots.effacements.listerEnAttentePour(a.operateurId!);
+    return Promise.all(
+      demandes.map(async (d) => {
+        const b = await depots.comptes.parId(d.beneficiaireId);
+        const parcours = (await depots.parcours.listerParBeneficiaire(d.beneficiaireId)).filter(
+          (p) => p.operateurId === a.operateurId,
+        );
+        return {
+          ...d,
+          beneficiaire: { prenom: b?.prenom ?? "", nom: b?.nom ?? "" },
+          parcoursOuverts: parcours.filter((p) => p.statut !== "clos").length,
+        };
+      }),
+    );
+  },
+  audit: (_e, r) => ({ objetType: "demande_effacement", details: { nombre: r.length } }),
+});
+
+/**
+ * Le responsable traite une demande d'effacement : « effectuee » anonymise les parcours clos de la personne chez son
+ * opérateur (et son compte s'il n'en reste aucun) ; « refusee » exige la raison (obligation légale, parcours en cours…).
+ */
+export const traiterDemandeEffacement = casUsage({
+  nom: "effacement.traiter",
+  entree: z.object({
+    id: z.uuid("Identifiant de demande invalide."),
+    version: z.number({ error: "La version lue est obligatoire." }).int().positive(),
+    decision: z.enum(["effectuee", "refusee"], { error: "Répondez « effectuee » ou « refusee »." }),
+    reponse: z.string().trim().max(2000, "Réponse : 2000 caractères au plus.").nullable().default(null),
+  }),
+  async autoriser({ acteur, entree, depots }) {
+    const a = exigerRole(acteur, "responsable");
+    const d = await depots.effacements.parId(entree.id);
+    if (!d) throw new ErreurIntrouvable("Cette demande n'existe pas.");
+    const sujet = { beneficiaireId: d.beneficiaireId, objetType: "demande_effacement", objetId: d.id };
+    if (!(await depots.parcours.beneficiaireSuiviPar(d.beneficiaireId, a.operateurId!)))
+      throw new ErreurAccesRefuse("Cette personne n'est pas suivie par votre opérateur.", sujet);
+    return sujet;
+  },
+  async executer({ acteur, entree, depots, services }) {
+    const a = exigerRole(acteur, "responsable");
+    const d = (await depots.effacements.parId(entree.id))!;
+    if (d.statut !== "en_attente")
+      throw new ErreurValidation([{ champ: "decision", message: "Cette demande a déjà été traitée." }]);
+    if (entree.decision === "refusee" && !entree.reponse)
+      throw new ErreurValidation([
+        { champ: "reponse", message: "Expliquez à la personne pourquoi sa demande est refusée." },
+      ]);
+    const parcours = (await depots.parcours.listerParBeneficiaire(d.beneficiaireId)).filter(
+      (p) => p.operateurId === a.operateurId,
+    );
+    if (entree.decision === "effectuee" && parcours.some((p) => p.statut !== "clos"))
+      throw new ErreurValidation([
+        {
+          champ: "decision",
+          message: "Un parcours est encore ouvert : clôturez-le avant d'effacer les données.",
+        },
+      ]);
+    const maintenant = services.horloge.maintenant().toISOString();
+    if (
+      !(await depots.effacements.traiter(d.id, entree.version, {
+        statut: entree.decision,
+        reponse: entree.reponse,
+        traiteePar: a.compteId,
+        traiteeLe: maintenant,
+      }))
+    )
+      throw new ErreurConflit("Cette demande a été traitée entre-temps. Rechargez la page.");
+    let compteAnonymise = false;
+    if (entree.decision === "effectuee") {
+      for (const p of parcours)
+        if (!p.anonymiseLe) await depots.anonymisation.anonymiserParcours(p.id, maintenant);
+      compteAnonymise = await depots.anonymisation.anonymiserCompteSiPossible(d.beneficiaireId);
+    }
+    return { id: d.id, statut: entree.decision, parcoursAnonymises: parcours.length, compteAnonymise };
+  },
+  audit: (_e, r) => ({ details: { statut: r.statut, parcours: r.parcoursAnonymises } }),
 });

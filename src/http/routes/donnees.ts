@@ -5,7 +5,9 @@ import {
   exporterMesDonnees,
   lireMesAcces,
   listerConsentements,
+  listerDemandesEffacement,
   listerMesDemandesEffacement,
+  traiterDemandeEffacement,
 } from "../../app/moi/donnees.js";
 import { TYPES_CONSENTEMENT } from "../../domain/dossier.js";
 import { exposer } from "../exposer.js";
@@ -77,5 +79,23 @@ export async function routesDonnees(app: App, o: OptionsServeur) {
     tags,
     statut: 201,
     schema: { body: demanderEffacement.entree },
+  });
+  exposer(app, s, {
+    methode: "GET",
+    url: "/api/v1/effacements",
+    cas: listerDemandesEffacement,
+    resume: "Demandes d'effacement en attente des personnes suivies par son opérateur (responsable)",
+    tags,
+    entree: () => ({}),
+  });
+  exposer(app, s, {
+    methode: "POST",
+    url: "/api/v1/effacements/:id/reponse",
+    cas: traiterDemandeEffacement,
+    resume:
+      "Traiter une demande d'effacement : effectuer (anonymisation) ou refuser avec la raison (responsable)",
+    tags,
+    entree: (req) => ({ ...(req.body as object), ...(req.params as object) }),
+    schema: { params: z.object({ id: z.uuid() }), body: traiterDemandeEffacement.entree.omit({ id: true }) },
   });
 }

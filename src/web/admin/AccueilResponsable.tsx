@@ -9,7 +9,7 @@ import {
   TableComptes,
   TableSites,
 } from "./composants";
-import { DossiersSansReferent, ReorientationsRecues } from "./PilotageParcours";
+import { DemandesEffacement, DossiersSansReferent, ReorientationsRecues } from "./PilotageParcours";
 
 interface Resume {
   operateur: { id: string; nom: string } | null;
@@ -49,6 +49,7 @@ export function AccueilResponsable() {
         </div>
         <div className="fr-col-12 fr-col-lg-6">
           <ReorientationsRecues />
+          <DemandesEffacement />
         </div>
         <section className="fr-col-12 fr-col-lg-6" aria-labelledby="titre-sites">
           <h2 id="titre-sites">Sites</h2>

@@ -117,3 +117,85 @@ export function ReorientationsRecues() {
     </section>
   );
 }
+
+interface DemandeEffacementVue {
+  id: string;
+  version: number;
+  motif: string | null;
+  creeLe: string;
+  beneficiaire: { prenom: string; nom: string };
+  parcoursOuverts: number;
+}
+
+/** Demandes d'effacement (RGPD art. 17) : effectuer l'anonymisation, ou refuser en expliquant pourquoi. */
+export function DemandesEffacement() {
+  const { etat, recharger } = useDonnees<DemandeEffacementVue[]>("/api/v1/effacements");
+  const [reponses, setReponses] = useState<Record<string, string>>({});
+  const [ok, setOk] = useState<string | null>(null);
+  const f = useFormulaire();
+  async function traiter(d: DemandeEffacementVue, decision: "effectuee" | "refusee") {
+    setOk(null);
+    const r = await f.soumettre(() =>
+      api("POST", `/api/v1/effacements/${d.id}/reponse`, {
+        version: d.version,
+        decision,
+        reponse: reponses[d.id] || null,
+      }),
+    );
+    if (r) {
+      setOk(
+        decision === "effectuee"
+          ? "Données effacées (anonymisées)."
+          : "Demande refusée ; la personne voit votre réponse.",
+      );
+      await recharger();
+    }
+  }
+  return (
+    <section aria-labelledby="titre-effacements">
+      <h2 id="titre-effacements">Demandes d'effacement</h2>
+      <ResumeErreurs message={f.message} erreurs={f.erreurs} cible={f.resume} />
+      {ok && <Alert severity="success" small description={ok} className="fr-mb-2w" />}
+      <Chargement etat={etat}>
+        {(liste) =>
+          liste.length === 0 ? (
+            <p>Aucune demande d'effacement en attente.</p>
+          ) : (
+            <ul className="fr-raw-list">
+              {liste.map((d) => (
+                <li key={d.id} className="fr-mb-3w">
+                  <p className="fr-mb-1w">
+                    <strong>
+                      {d.beneficiaire.prenom} {d.beneficiaire.nom}
+                    </strong>
+                    , le {dateCourte(d.creeLe)}
+                    {d.motif && ` : ${d.motif}`}
+                    {d.parcoursOuverts > 0 &&
+                      ` — ${d.parcoursOuverts} parcours encore ouvert(s) : clôturez-le avant d'effacer.`}
+                  </p>
+                  <Input
+                    label={`Réponse à ${d.beneficiaire.prenom} ${d.beneficiaire.nom} (obligatoire pour un refus)`}
+                    nativeInputProps={{
+                      value: reponses[d.id] ?? "",
+                      onChange: (e) => setReponses({ ...reponses, [d.id]: e.target.value }),
+                    }}
+                  />
+                  <ul className="fr-btns-group fr-btns-group--inline-sm">
+                    <li>
+                      <Button onClick={() => traiter(d, "effectuee")}>Effacer les données</Button>
+                    </li>
+                    <li>
+                      <Button priority="secondary" onClick={() => traiter(d, "refusee")}>
+                        Refuser
+                      </Button>
+                    </li>
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Chargement>
+    </section>
+  );
+}
