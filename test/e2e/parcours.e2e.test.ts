@@ -294,4 +294,45 @@ describe("un parcours de bout en bout, conseillère et bénéficiaire", () => {
     await page.context().close();
     expect(erreurs).toEqual([]);
   });
+
+  it("remplacement temporaire et réorientation acceptée par l'opérateur d'accueil ; l'historique est gardé", async () => {
+    const { page, erreurs } = await nouvellePage();
+    await seConnecter(page, "conseillere.ara@demo.cep.invalid");
+    await page.waitForURL(url("/conseiller"));
+    await page.getByRole("link", { name: "Hugo Thomas" }).click();
+    await page.getByRole("heading", { level: 1, name: "Dossier de Hugo Thomas" }).waitFor();
+    await onglet(page, "Référent et transferts");
+    await page.getByLabel("Conseiller ou conseillère").selectOption({ label: "Julien Morin" });
+    await page.getByLabel("Fin du remplacement").fill("2099-02-01");
+    await page.getByLabel("Motif").fill("Congés");
+    await page.getByRole("button", { name: "Transférer" }).click();
+    await page.getByText("remplacé·e par Julien Morin jusqu'au 2099-02-01").waitFor();
+    await onglet(page, "Référent et transferts");
+    await page.getByRole("cell", { name: "Remplacement temporaire" }).waitFor();
+    await verifierAccessibilite(page);
+    await capturer(page, "dossier-transferts");
+
+    await page.goto(url("/conseiller"));
+    await page.getByRole("link", { name: "Lucas Durand" }).click();
+    await page.getByRole("heading", { level: 1, name: "Dossier de Lucas Durand" }).waitFor();
+    await onglet(page, "Référent et transferts");
+    await page.getByLabel("Type de transfert").selectOption("reorientation");
+    await page.getByLabel("Opérateur").selectOption({ label: "Mission locale de Lyon (démo)" });
+    await page.getByLabel("Motif").fill("Moins de 26 ans : accompagnement par la Mission locale");
+    await page.getByRole("button", { name: "Transférer" }).click();
+    await page.getByRole("cell", { name: "En attente de l'opérateur d'accueil" }).waitFor();
+    await page.context().close();
+
+    const ml = await nouvellePage();
+    await seConnecter(ml.page, "responsable.ml@demo.cep.invalid");
+    await ml.page.waitForURL(url("/responsable"));
+    await ml.page.getByText("Lucas Durand", { exact: true }).waitFor();
+    await verifierAccessibilite(ml.page);
+    await ml.page.getByRole("button", { name: "Accepter" }).click();
+    await ml.page.getByText("Réorientation acceptée").waitFor();
+    await ml.page.getByRole("link", { name: "Lucas Durand" }).waitFor();
+    await capturer(ml.page, "responsable-reorientation");
+    await ml.page.context().close();
+    expect([...erreurs, ...ml.erreurs]).toEqual([]);
+  });
 });

@@ -139,6 +139,7 @@ const REGLES: Record<string, Regle> = {
     conseillerAutre: "soi",
   },
   ...dossier("GET", "/journal"),
+  ...dossier("GET", "/destinations"),
   ...dossier("POST", "/transitions", () => ({ version: 1, transition: { type: "reprise" } })),
   ...dossier("PUT", "/situation", () => ({
     version: 1,

@@ -590,3 +590,26 @@ export const listerReorientations = casUsage({
   },
   audit: false,
 });
+
+/** Vers qui transférer un dossier : les autres conseillers actifs de l'opérateur et les autres opérateurs. */
+export const destinationsTransfert = casUsage({
+  nom: "parcours.destinations",
+  entree: z.object({ id: z.uuid("Identifiant de parcours invalide.") }),
+  async autoriser({ acteur, entree, depots }) {
+    return sujetParcours(await chargerParcoursAutorise(acteur, depots, entree.id, { personnel: true }));
+  },
+  async executer({ entree, depots }) {
+    const p = (await depots.parcours.parId(entree.id))!;
+    const [conseillers, operateurs] = await Promise.all([
+      depots.comptes.lister({ operateurId: p.operateurId, role: "conseiller" }),
+      depots.operateurs.lister(),
+    ]);
+    return {
+      conseillers: conseillers
+        .filter((c) => c.actif && c.id !== p.referentId)
+        .map((c) => ({ id: c.id, prenom: c.prenom, nom: c.nom })),
+      operateurs: operateurs.filter((o) => o.id !== p.operateurId).map((o) => ({ id: o.id, nom: o.nom })),
+    };
+  },
+  audit: false,
+});

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   affecterReferent,
   creerParcours,
+  destinationsTransfert,
   effectuerTransition,
   lireParcours,
   listerParcours,
@@ -109,6 +110,14 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     tags,
     entree: avecId,
     schema: { params: id, body: transfererParcours.entree.omit({ id: true }) },
+  });
+  exposer(app, s, {
+    methode: "GET",
+    url: "/api/v1/parcours/:id/destinations",
+    cas: destinationsTransfert,
+    resume: "Conseillers de l'opérateur et autres opérateurs vers lesquels transférer le dossier",
+    tags,
+    schema: { params: id },
   });
   exposer(app, s, {
     methode: "GET",

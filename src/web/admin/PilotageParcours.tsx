@@ -49,7 +49,7 @@ export function DossiersSansReferent() {
 }
 
 /** Réorientations adressées à l'opérateur : accepter, ou refuser en donnant la raison. */
-export function ReorientationsRecues() {
+export function ReorientationsRecues({ apres }: { apres?: () => void }) {
   const { etat, recharger } = useDonnees<Reorientation[]>("/api/v1/reorientations");
   const [raisons, setRaisons] = useState<Record<string, string>>({});
   const [ok, setOk] = useState<string | null>(null);
@@ -70,6 +70,7 @@ export function ReorientationsRecues() {
           : "Réorientation refusée.",
       );
       await recharger();
+      apres?.();
     }
   }
   return (

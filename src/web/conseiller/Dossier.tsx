@@ -7,7 +7,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { Tabs } from "@codegouvfr/react-dsfr/Tabs";
 import { useState } from "react";
-import { useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { api, ErreurApi } from "../api";
 import { Chargement, useDonnees } from "../commun/donnees";
 import { ResumeErreurs, useFormulaire } from "../commun/formulaire";
@@ -39,6 +39,7 @@ const ONGLETS = [
   { tabId: "entretiens", label: "Entretiens" },
   { tabId: "rendez-vous", label: "Rendez-vous" },
   { tabId: "echanges", label: "Échanges" },
+  { tabId: "transferts", label: "Référent et transferts" },
 ];
 
 /** Le dossier d'un bénéficiaire, côté conseiller : en-tête (étape, référent) et onglets sans rechargement. */
@@ -98,6 +99,7 @@ export function DossierConseiller() {
                   <FilMessages parcoursId={p.id} moi={moi} clos={p.statut === "clos"} />
                 </>
               )}
+              {onglet === "transferts" && <Transferts key={p.version} p={p} apres={recharger} />}
             </Tabs>
           </>
         )}
@@ -957,6 +959,170 @@ function RendezVousConseiller({ p }: { p: DossierVue }) {
             Proposer le rendez-vous
           </Button>
         </form>
+      )}
+    </div>
+  );
+}
+
+const LIBELLES_TRANSFERT = {
+  type: "Type de transfert",
+  versCompteId: "Conseiller ou conseillère",
+  versOperateurId: "Opérateur",
+  jusquAu: "Fin du remplacement",
+  motif: "Motif",
+};
+
+/** Transférer le dossier (remplacement temporaire, changement de référent, réorientation) et son historique. */
+function Transferts({ p, apres }: { p: DossierVue; apres: () => Promise<void> | void }) {
+  const { session } = useSession();
+  const naviguer = useNavigate();
+  const { etat } = useDonnees<{
+    conseillers: { id: string; prenom: string; nom: string }[];
+    operateurs: { id: string; nom: string }[];
+  }>(`/api/v1/parcours/${p.id}/destinations`);
+  const [v, setV] = useState({
+    type: "temporaire",
+    versCompteId: "",
+    versOperateurId: "",
+    jusquAu: "",
+    motif: "",
+  });
+  const [ok, setOk] = useState<string | null>(null);
+  const f = useFormulaire();
+  async function envoyer(e: React.FormEvent) {
+    e.preventDefault();
+    setOk(null);
+    const r = await f.soumettre(() =>
+      api("POST", `/api/v1/parcours/${p.id}/transferts`, {
+        version: p.version,
+        type: v.type,
+        ...(v.type === "reorientation"
+          ? { versOperateurId: v.versOperateurId || undefined }
+          : { versCompteId: v.versCompteId || undefined }),
+        ...(v.type === "temporaire" ? { jusquAu: v.jusquAu || undefined } : {}),
+        motif: v.motif,
+      }),
+    );
+    if (r) {
+      // Un conseiller qui cède définitivement le dossier n'y a plus accès : retour au portefeuille.
+      if (v.type === "definitif" && session.statut === "connecte" && session.compte.role === "conseiller")
+        return naviguer("/conseiller");
+      setOk("Transfert enregistré.");
+      await apres();
+    }
+  }
+  return (
+    <div>
+      <h2>Référent et transferts</h2>
+      {ok && <Alert severity="success" small description={ok} className="fr-mb-2w" />}
+      {p.transferts.length === 0 ? (
+        <p>Aucun transfert pour l'instant.</p>
+      ) : (
+        <Table
+          caption="Historique des transferts"
+          headers={["Date", "Type", "Motif", "État"]}
+          data={p.transferts.map((t) => [
+            dateCourte(t.creeLe),
+            {
+              temporaire: "Remplacement temporaire",
+              definitif: "Changement de référent",
+              reorientation: "Réorientation",
+            }[t.type] ?? t.type,
+            t.motif,
+            {
+              effectue: "Effectué",
+              en_attente: "En attente de l'opérateur d'accueil",
+              accepte: "Acceptée",
+              refuse: "Refusée",
+            }[t.statut] ?? t.statut,
+          ])}
+        />
+      )}
+      {p.statut !== "clos" && (
+        <Chargement etat={etat}>
+          {(d) => (
+            <form onSubmit={envoyer} noValidate>
+              <h3>Transférer le dossier</h3>
+              <ResumeErreurs
+                message={f.message}
+                erreurs={f.erreurs}
+                cible={f.resume}
+                libelles={LIBELLES_TRANSFERT}
+              />
+              <Select
+                label={LIBELLES_TRANSFERT.type}
+                nativeSelectProps={{
+                  id: "champ-type",
+                  value: v.type,
+                  onChange: (e) => setV({ ...v, type: e.target.value }),
+                }}
+              >
+                <option value="temporaire">Remplacement temporaire (absence)</option>
+                <option value="definitif">Changement de référent</option>
+                <option value="reorientation">Réorientation vers un autre opérateur</option>
+              </Select>
+              {v.type === "reorientation" ? (
+                <Select
+                  label={LIBELLES_TRANSFERT.versOperateurId}
+                  {...f.etat("versOperateurId")}
+                  nativeSelectProps={{
+                    id: "champ-versOperateurId",
+                    value: v.versOperateurId,
+                    onChange: (e) => setV({ ...v, versOperateurId: e.target.value }),
+                  }}
+                >
+                  <option value="">Choisir</option>
+                  {d.operateurs.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.nom}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <Select
+                  label={LIBELLES_TRANSFERT.versCompteId}
+                  {...f.etat("versCompteId")}
+                  nativeSelectProps={{
+                    id: "champ-versCompteId",
+                    value: v.versCompteId,
+                    onChange: (e) => setV({ ...v, versCompteId: e.target.value }),
+                  }}
+                >
+                  <option value="">Choisir</option>
+                  {d.conseillers.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.prenom} {c.nom}
+                    </option>
+                  ))}
+                </Select>
+              )}
+              {v.type === "temporaire" && (
+                <Input
+                  label={LIBELLES_TRANSFERT.jusquAu}
+                  {...f.etat("jusquAu")}
+                  nativeInputProps={{
+                    id: "champ-jusquAu",
+                    type: "date",
+                    value: v.jusquAu,
+                    onChange: (e) => setV({ ...v, jusquAu: e.target.value }),
+                  }}
+                />
+              )}
+              <Input
+                label={LIBELLES_TRANSFERT.motif}
+                {...f.etat("motif")}
+                nativeInputProps={{
+                  id: "champ-motif",
+                  value: v.motif,
+                  onChange: (e) => setV({ ...v, motif: e.target.value }),
+                }}
+              />
+              <Button type="submit" priority="secondary" disabled={f.envoi}>
+                Transférer
+              </Button>
+            </form>
+          )}
+        </Chargement>
       )}
     </div>
   );
