@@ -58,7 +58,8 @@ describe("un parcours de bout en bout, conseillère et bénéficiaire", () => {
     await page.getByLabel("Rechercher par nom").fill("martin");
     await page.getByRole("button", { name: "Rechercher" }).click();
     await page.getByRole("link", { name: "Camille Martin" }).waitFor();
-    expect(await page.getByRole("link", { name: "Hugo Thomas" }).count()).toBe(0);
+    await expect.poll(() => page.getByRole("link", { name: "Hugo Thomas" }).count()).toBe(0);
+    await page.getByText("1 dossier", { exact: true }).waitFor();
     await verifierAccessibilite(page);
     await capturer(page, "portefeuille-recherche");
 
