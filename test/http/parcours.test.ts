@@ -435,4 +435,22 @@ describe.each(fabriquesBase())("parcours de bout en bout ($nom)", (fabrique) => 
     const encore = await executer(plusTard, anonymiserParcoursInactifs, {}, contexte);
     expect(encore.parcoursAnonymises.map((x) => x.id)).not.toContain(p.id);
   });
+
+  it("l'OpenAPI décrit les points d'accès du parcours et de « Mes données »", async () => {
+    const doc = (await env.requete("GET", "/api/openapi.json")).json();
+    for (const [chemin, methode] of [
+      ["/api/v1/parcours", "get"],
+      ["/api/v1/parcours", "post"],
+      ["/api/v1/parcours/{id}", "get"],
+      ["/api/v1/parcours/{id}/transitions", "post"],
+      ["/api/v1/parcours/{id}/entretiens", "post"],
+      ["/api/v1/parcours/{id}/journal", "get"],
+      ["/api/v1/moi/acces", "get"],
+      ["/api/v1/moi/export", "get"],
+    ] as const)
+      expect(doc.paths[chemin]?.[methode], `${methode} ${chemin}`).toBeDefined();
+    const corps =
+      doc.paths["/api/v1/parcours/{id}/transitions"].post.requestBody.content["application/json"].schema;
+    expect(corps.required).toEqual(["version", "transition"]);
+  });
 });

@@ -136,11 +136,14 @@ export const listerParcours = casUsage({
     const a = exigerRole(acteur, "beneficiaire", "conseiller", "responsable");
     if (a.role === "beneficiaire") {
       const liste = await depots.parcours.listerParBeneficiaire(a.compteId);
+      const maintenant = services.horloge.maintenant().toISOString();
       return Promise.all(
         liste.map(async (p) => ({
           ...(await vue(depots, p, acteur)),
           dernierContact: null,
-          prochainRendezVous: null,
+          prochainRendezVous:
+            (await depots.rendezVous.lister(p.id)).find((r) => r.statut !== "annule" && r.debut >= maintenant)
+              ?.debut ?? null,
         })),
       );
     }

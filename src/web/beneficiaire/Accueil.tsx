@@ -3,13 +3,19 @@ import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { Card } from "@codegouvfr/react-dsfr/Card";
 import { Link } from "react-router";
 import { Chargement, useDonnees } from "../commun/donnees";
-import { dateCourte, etapeParcours, LIBELLES_STATUT, type VueParcours } from "../commun/libelles";
+import {
+  dateCourte,
+  dateHeure,
+  etapeParcours,
+  LIBELLES_STATUT,
+  type VueParcoursListe,
+} from "../commun/libelles";
 import { Page } from "../commun/Page";
 import { useSession } from "../session";
 
 export function AccueilBeneficiaire() {
   const { session } = useSession();
-  const { etat } = useDonnees<VueParcours[]>("/api/v1/parcours");
+  const { etat } = useDonnees<VueParcoursListe[]>("/api/v1/parcours");
   const prenom = session.statut === "connecte" ? session.compte.prenom : "";
   return (
     <Page titre="Mon parcours" accueil="/mon-espace" sansFilAriane>
@@ -44,6 +50,12 @@ export function AccueilBeneficiaire() {
                           : "Un conseiller ou une conseillère va vous être attribué."}
                         <br />
                         Commencé le {dateCourte(p.creeLe)}
+                        {p.prochainRendezVous && (
+                          <>
+                            <br />
+                            Prochain rendez-vous : {dateHeure(p.prochainRendezVous)}
+                          </>
+                        )}
                       </>
                     }
                     start={
