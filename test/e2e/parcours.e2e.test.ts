@@ -135,6 +135,9 @@ describe("un parcours de bout en bout, conseillère et bénéficiaire", () => {
     await page.getByLabel("Votre message").fill("Bonjour Lina, je vous ai proposé un rendez-vous en soirée.");
     await page.getByRole("button", { name: "Envoyer le message" }).click();
     await page.getByText("je vous ai proposé un rendez-vous en soirée").waitFor();
+    await onglet(page, "Journal d'accès");
+    await page.getByRole("cell", { name: "a consulté votre dossier" }).first().waitFor();
+    await verifierAccessibilite(page);
     await onglet(page, "Chronologie");
     await page.getByText("Mise en pause").waitFor();
     await page.getByText("Reprise").first().waitFor();

@@ -140,6 +140,7 @@ const REGLES: Record<string, Regle> = {
   },
   ...dossier("GET", "/journal"),
   ...dossier("GET", "/destinations"),
+  ...dossier("GET", "/acces"),
   ...dossier("POST", "/transitions", () => ({ version: 1, transition: { type: "reprise" } })),
   ...dossier("PUT", "/situation", () => ({
     version: 1,

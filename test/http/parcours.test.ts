@@ -277,6 +277,10 @@ describe.each(fabriquesBase())("parcours de bout en bout ($nom)", (fabrique) => 
       "Claire Vasseur succes",
     ]);
     expect(lectures.every((a: { le: string }) => a.le >= avant)).toBe(true);
+    // Le référent voit le même journal dans le dossier ; le bénéficiaire ne peut pas l'ouvrir par cette route.
+    const vuDuDossier = (await env.requete("GET", `/api/v1/parcours/${p.id}/acces`, claire)).json();
+    expect(vuDuDossier.some((a: { qui: string }) => a.qui === "Bruno Responsable")).toBe(true);
+    expect((await env.requete("GET", `/api/v1/parcours/${p.id}/acces`, b)).statusCode).toBe(403);
   });
 
   it("conseiller non référent : ni le dossier d'un collègue, ni son handicap déclaré ; suppléant pendant une absence", async () => {

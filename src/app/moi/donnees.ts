@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { anonymisableAvant, LIBELLES_CONSENTEMENT, TYPES_CONSENTEMENT } from "../../domain/dossier.js";
-import { exigerRole } from "../autorisations.js";
+import { chargerParcoursAutorise, exigerRole } from "../autorisations.js";
 import { ErreurAccesRefuse, ErreurConflit, ErreurIntrouvable, ErreurValidation } from "../erreurs.js";
 import { casUsage } from "../pipeline.js";
-import type { Depots } from "../ports.js";
+import type { Depots, EvenementAudit } from "../ports.js";
 
 /** « Mes données » (RGPD, regles-cep.md §6) : journal d'accès, consentements, export, demande d'effacement. */
 
@@ -29,9 +29,78 @@ const LIBELLES_ACTION: Record<string, string> = {
   "parcours.rendez_vous.repondre": "a répondu à un rendez-vous",
   "parcours.journal.lire": "a consulté l'historique de votre dossier",
   "compte.lire": "a consulté votre compte",
+  "moi.export": "a exporté ses données",
+  "moi.consentement.enregistrer": "a modifié un consentement",
+  "moi.effacement.demander": "a demandé l'effacement de ses données",
   "tache.anonymisation": "a anonymisé votre dossier (durée de conservation écoulée)",
   "effacement.traiter": "a traité votre demande d'effacement",
 };
+
+/** Le journal d'accès d'une personne, lisible : qui (nom, opérateur), quoi, quand, accepté ou refusé. */
+async function journalAcces(
+  depots: Depots,
+  beneficiaireId: string,
+  garder: (e: EvenementAudit, operateurActeur: string | null) => boolean,
+) {
+  const tous = (await depots.audit.listerParBeneficiaire(beneficiaireId, 500)).filter(
+    (e) => e.action !== "moi.acces.lire" && e.action !== "parcours.acces.lire",
+  );
+  const ids = [...new Set(tous.map((e) => e.acteurCompteId).filter((x): x is string => !!x))];
+  const comptes = new Map(
+    (await Promise.all(ids.map((id) => depots.comptes.parId(id)))).filter((c) => !!c).map((c) => [c!.id, c!]),
+  );
+  const evenements = tous.filter((e) =>
+    garder(e, e.acteurCompteId ? (comptes.get(e.acteurCompteId)?.operateurId ?? null) : null),
+  );
+  const operateurs = new Map(
+    (
+      await Promise.all(
+        [...new Set([...comptes.values()].map((c) => c.operateurId).filter((x): x is string => !!x))].map(
+          (id) => depots.operateurs.parId(id),
+        ),
+      )
+    )
+      .filter((o) => !!o)
+      .map((o) => [o!.id, o!.nom]),
+  );
+  return evenements.map((e) => {
+    const c = e.acteurCompteId ? comptes.get(e.acteurCompteId) : undefined;
+    return {
+      le: e.horodatage,
+      qui: c
+        ? `${c.prenom} ${c.nom}`
+        : e.acteurRole === "systeme"
+          ? "Traitement automatique"
+          : "Personne non connectée",
+      role: e.acteurRole,
+      operateur: c?.operateurId ? (operateurs.get(c.operateurId) ?? null) : null,
+      action: LIBELLES_ACTION[e.action] ?? e.action,
+      resultat: e.resultat,
+    };
+  });
+}
+
+/**
+ * Journal d'accès d'un dossier, pour son référent et le responsable : les accès du bénéficiaire et du personnel de
+ * l'opérateur (pas ceux d'autres opérateurs, qui ne regardent que la personne).
+ */
+export const lireAccesDossier = casUsage({
+  nom: "parcours.acces.lire",
+  entree: z.object({ id: z.uuid("Identifiant de parcours invalide.") }),
+  async autoriser({ acteur, entree, depots }) {
+    const p = await chargerParcoursAutorise(acteur, depots, entree.id, { personnel: true });
+    return { beneficiaireId: p.beneficiaireId, objetType: "parcours", objetId: p.id };
+  },
+  async executer({ entree, depots }) {
+    const p = (await depots.parcours.parId(entree.id))!;
+    return journalAcces(
+      depots,
+      p.beneficiaireId,
+      (e, operateur) =>
+        e.acteurCompteId === p.beneficiaireId || operateur === p.operateurId || e.acteurRole === "systeme",
+    );
+  },
+});
 
 /** Qui a accédé à mon dossier, et quand (journal d'audit, accès des autres personnes que moi). */
 export const lireMesAcces = casUsage({
@@ -43,41 +112,7 @@ export const lireMesAcces = casUsage({
   },
   async executer({ acteur, depots }) {
     const a = exigerRole(acteur, "beneficiaire");
-    const evenements = (await depots.audit.listerParBeneficiaire(a.compteId, 500)).filter(
-      (e) => e.acteurCompteId !== a.compteId && e.action !== "moi.acces.lire",
-    );
-    const ids = [...new Set(evenements.map((e) => e.acteurCompteId).filter((x): x is string => !!x))];
-    const comptes = new Map(
-      (await Promise.all(ids.map((id) => depots.comptes.parId(id))))
-        .filter((c) => !!c)
-        .map((c) => [c!.id, c!]),
-    );
-    const operateurs = new Map(
-      (
-        await Promise.all(
-          [...new Set([...comptes.values()].map((c) => c.operateurId).filter((x): x is string => !!x))].map(
-            (id) => depots.operateurs.parId(id),
-          ),
-        )
-      )
-        .filter((o) => !!o)
-        .map((o) => [o!.id, o!.nom]),
-    );
-    return evenements.map((e) => {
-      const c = e.acteurCompteId ? comptes.get(e.acteurCompteId) : undefined;
-      return {
-        le: e.horodatage,
-        qui: c
-          ? `${c.prenom} ${c.nom}`
-          : e.acteurRole === "systeme"
-            ? "Traitement automatique"
-            : "Personne non connectée",
-        role: e.acteurRole,
-        operateur: c?.operateurId ? (operateurs.get(c.operateurId) ?? null) : null,
-        action: LIBELLES_ACTION[e.action] ?? e.action,
-        resultat: e.resultat,
-      };
-    });
+    return journalAcces(depots, a.compteId, (e) => e.acteurCompteId !== a.compteId);
   },
   audit: false,
 });

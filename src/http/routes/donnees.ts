@@ -3,6 +3,7 @@ import {
   demanderEffacement,
   enregistrerConsentement,
   exporterMesDonnees,
+  lireAccesDossier,
   lireMesAcces,
   listerConsentements,
   listerDemandesEffacement,
@@ -97,5 +98,13 @@ export async function routesDonnees(app: App, o: OptionsServeur) {
     tags,
     entree: (req) => ({ ...(req.body as object), ...(req.params as object) }),
     schema: { params: z.object({ id: z.uuid() }), body: traiterDemandeEffacement.entree.omit({ id: true }) },
+  });
+  exposer(app, s, {
+    methode: "GET",
+    url: "/api/v1/parcours/:id/acces",
+    cas: lireAccesDossier,
+    resume: "Journal d'accès d'un dossier (personnel de l'opérateur) : qui l'a consulté ou modifié, et quand",
+    tags,
+    schema: { params: z.object({ id: z.uuid() }) },
   });
 }

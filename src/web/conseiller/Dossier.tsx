@@ -40,6 +40,7 @@ const ONGLETS = [
   { tabId: "rendez-vous", label: "Rendez-vous" },
   { tabId: "echanges", label: "Échanges" },
   { tabId: "transferts", label: "Référent et transferts" },
+  { tabId: "acces", label: "Journal d'accès" },
 ];
 
 /** Le dossier d'un bénéficiaire, côté conseiller : en-tête (étape, référent) et onglets sans rechargement. */
@@ -99,6 +100,7 @@ export function DossierConseiller() {
                   <FilMessages parcoursId={p.id} moi={moi} clos={p.statut === "clos"} />
                 </>
               )}
+              {onglet === "acces" && <JournalAccesDossier parcoursId={p.id} />}
               {onglet === "transferts" && <Transferts key={p.version} p={p} apres={recharger} />}
             </Tabs>
           </>
@@ -1124,6 +1126,36 @@ function Transferts({ p, apres }: { p: DossierVue; apres: () => Promise<void> | 
           )}
         </Chargement>
       )}
+    </div>
+  );
+}
+
+/** Qui a consulté ou modifié le dossier, et quand : ce que le bénéficiaire voit aussi dans « Mes données ». */
+function JournalAccesDossier({ parcoursId }: { parcoursId: string }) {
+  const { etat } = useDonnees<{ le: string; qui: string; action: string; resultat: string }[]>(
+    `/api/v1/parcours/${parcoursId}/acces`,
+  );
+  return (
+    <div>
+      <h2>Journal d'accès</h2>
+      <p>Le bénéficiaire voit ce même journal dans son espace.</p>
+      <Chargement etat={etat}>
+        {(acces) =>
+          acces.length === 0 ? (
+            <p>Aucun accès enregistré.</p>
+          ) : (
+            <Table
+              caption={`${acces.length} accès, du plus récent au plus ancien`}
+              headers={["Date et heure", "Personne", "Action"]}
+              data={acces.map((a) => [
+                dateHeure(a.le),
+                a.qui,
+                a.resultat === "refus" ? `${a.action} — accès refusé` : a.action,
+              ])}
+            />
+          )
+        }
+      </Chargement>
     </div>
   );
 }
