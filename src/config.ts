@@ -116,6 +116,18 @@ const variables = {
     description:
       "Période de la tâche de purge (sessions expirées, liens usés, compteurs de débit). Avec plusieurs processus, chaque période n'est exécutée qu'une fois.",
   },
+  CEP_ANONYMISATION_ANNEES: {
+    schema: entier(1, 30, "un entier entre 1 et 30 (années)"),
+    defaut: "3",
+    description:
+      "Années après la clôture au-delà desquelles un parcours inactif est anonymisé (tâche quotidienne ; voir docs/adr/0004-anonymisation-parcours-clos.md).",
+  },
+  CEP_TACHES: {
+    schema: booleen("true ou false"),
+    defaut: "true",
+    description:
+      "Lancer les tâches planifiées (rappels de rendez-vous chaque heure, anonymisation chaque jour) dans `cep serve`.",
+  },
   CEP_DEMO: {
     schema: booleen("true ou false"),
     defaut: "true",
@@ -155,6 +167,8 @@ export interface Configuration {
   verrouillageEchecs: number;
   verrouillageMinutes: number;
   sessionHeures: number;
+  anonymisationAnnees: number;
+  taches: boolean;
   demo: boolean;
   maintenanceSecondes: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -210,6 +224,8 @@ export function chargerConfiguration(env: NodeJS.ProcessEnv = process.env): Conf
     verrouillageEchecs: lire(env, "CEP_VERROUILLAGE_ECHECS"),
     verrouillageMinutes: lire(env, "CEP_VERROUILLAGE_MINUTES"),
     sessionHeures: lire(env, "CEP_SESSION_HEURES"),
+    anonymisationAnnees: lire(env, "CEP_ANONYMISATION_ANNEES"),
+    taches: lire(env, "CEP_TACHES"),
     demo: lire(env, "CEP_DEMO") && envMode !== "production",
     maintenanceSecondes: lire(env, "CEP_MAINTENANCE_SECONDES"),
     logLevel: lire(env, "CEP_LOG_LEVEL"),

@@ -1,5 +1,6 @@
+import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "../domain/dossier.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
-import type { Niveau, Phase, StatutParcours } from "../domain/parcours.js";
+import type { Niveau, Phase, StatutParcours, TransitionDatee } from "../domain/parcours.js";
 
 /**
  * Ports de la couche application : ce dont les cas d'usage ont besoin, sans savoir comment c'est stocké.
@@ -65,6 +66,130 @@ export interface Parcours {
   version: number;
   creeLe: string;
   modifieLe: string;
+  /** La demande, dans les mots du bénéficiaire. */
+  demande: string | null;
+  situation: Situation;
+  /** Conseiller qui remplace temporairement le référent (absence), jusqu'à `suppleantJusquAu` (AAAA-MM-JJ). */
+  suppleantId: string | null;
+  suppleantJusquAu: string | null;
+  closLe: string | null;
+  anonymiseLe: string | null;
+}
+
+export type NouveauParcours = Omit<
+  Parcours,
+  "version" | "demande" | "situation" | "suppleantId" | "suppleantJusquAu" | "closLe" | "anonymiseLe"
+> &
+  Partial<Pick<Parcours, "demande" | "situation" | "closLe">>;
+
+/** Une transition gardée : datée, avec son auteur. */
+export type TransitionEnregistree = TransitionDatee & {
+  id: string;
+  parcoursId: string;
+  auteurId: string | null;
+};
+
+export interface Note {
+  id: string;
+  parcoursId: string;
+  auteurId: string | null;
+  texte: string;
+  /** Partagée avec le bénéficiaire ; sinon privée aux conseillers de l'opérateur. */
+  partagee: boolean;
+  version: number;
+  creeLe: string;
+  modifieLe: string;
+}
+
+export interface Entretien {
+  id: string;
+  parcoursId: string;
+  auteurId: string | null;
+  modalite: Modalite;
+  siteId: string | null;
+  le: string;
+  dureeMinutes: number;
+  participants: string | null;
+  resume: string;
+  creeLe: string;
+}
+
+export interface RendezVous {
+  id: string;
+  parcoursId: string;
+  auteurId: string | null;
+  debut: string;
+  dureeMinutes: number;
+  modalite: Modalite;
+  siteId: string | null;
+  lieu: string | null;
+  statut: StatutRendezVous;
+  rappelEnvoyeLe: string | null;
+  version: number;
+  creeLe: string;
+  modifieLe: string;
+}
+
+export interface Message {
+  id: string;
+  parcoursId: string;
+  auteurId: string | null;
+  texte: string;
+  creeLe: string;
+}
+
+export interface Consentement {
+  compteId: string;
+  type: TypeConsentement;
+  accorde: boolean;
+  version: number;
+  modifieLe: string;
+}
+
+export interface DemandeEffacement {
+  id: string;
+  beneficiaireId: string;
+  motif: string | null;
+  statut: "en_attente" | "effectuee" | "refusee";
+  reponse: string | null;
+  traiteePar: string | null;
+  traiteeLe: string | null;
+  version: number;
+  creeLe: string;
+}
+
+export interface Transfert {
+  id: string;
+  parcoursId: string;
+  type: "temporaire" | "definitif" | "reorientation";
+  auteurId: string | null;
+  deCompteId: string | null;
+  versCompteId: string | null;
+  versOperateurId: string | null;
+  jusquAu: string | null;
+  motif: string;
+  statut: "effectue" | "en_attente" | "accepte" | "refuse";
+  reponse: string | null;
+  reponduLe: string | null;
+  version: number;
+  creeLe: string;
+}
+
+export interface FiltreParcours {
+  operateurId: string;
+  /** Conseiller : seulement les dossiers dont il est référent, suppléant, ou sans référent (file d'attente). */
+  visiblesPar?: string;
+  referentId?: string;
+  niveau?: Niveau;
+  phase?: Phase;
+  statut?: StatutParcours;
+  /** Sans entretien ni message depuis cette date (ISO). */
+  sansContactDepuis?: string;
+  /** Instant à partir duquel chercher le prochain rendez-vous (non annulé). */
+  maintenant: string;
+  /** Seulement les dossiers dont le prochain rendez-vous est avant cette date. */
+  rendezVousAvant?: string;
+  recherche?: string;
 }
 
 export interface EvenementAudit {
@@ -137,7 +262,34 @@ export interface JetonsReinitialisationRepository {
 }
 
 export interface ParcoursRepository {
-  creer(p: Omit<Parcours, "version">): Promise<void>;
+  creer(p: NouveauParcours): Promise<void>;
+  /** Écriture conditionnée à la version : false si elle a changé (écriture concurrente). */
+  modifier(
+    id: string,
+    version: number,
+    champs: Partial<
+      Pick<
+        Parcours,
+        | "niveau"
+        | "phase"
+        | "statut"
+        | "referentId"
+        | "suppleantId"
+        | "suppleantJusquAu"
+        | "demande"
+        | "situation"
+        | "closLe"
+        | "operateurId"
+        | "anonymiseLe"
+      >
+    >,
+    modifieLe: string,
+  ): Promise<boolean>;
+  filtrer(
+    f: FiltreParcours,
+  ): Promise<(Parcours & { dernierContact: string | null; prochainRendezVous: string | null })[]>;
+  /** Parcours clos avant cette date et pas encore anonymisés. */
+  closAvant(date: string, limite: number): Promise<Parcours[]>;
   parId(id: string): Promise<Parcours | undefined>;
   listerParOperateur(operateurId: string, filtre?: { referentId?: string }): Promise<Parcours[]>;
   listerParBeneficiaire(beneficiaireId: string): Promise<Parcours[]>;
@@ -148,6 +300,88 @@ export interface ParcoursRepository {
 export interface AuditRepository {
   ajouter(e: NouvelEvenementAudit): Promise<void>;
   listerParBeneficiaire(beneficiaireId: string, limite: number): Promise<EvenementAudit[]>;
+}
+
+export interface TransitionsRepository {
+  ajouter(t: TransitionEnregistree): Promise<void>;
+  lister(parcoursId: string): Promise<TransitionEnregistree[]>;
+}
+
+export interface NotesRepository {
+  creer(n: Omit<Note, "version">): Promise<void>;
+  parId(id: string): Promise<Note | undefined>;
+  lister(parcoursId: string, partageesSeulement: boolean): Promise<Note[]>;
+  modifier(
+    id: string,
+    version: number,
+    champs: Pick<Note, "texte" | "partagee">,
+    modifieLe: string,
+  ): Promise<boolean>;
+}
+
+export interface EntretiensRepository {
+  creer(e: Entretien): Promise<void>;
+  lister(parcoursId: string): Promise<Entretien[]>;
+}
+
+export interface RendezVousRepository {
+  creer(r: Omit<RendezVous, "version" | "rappelEnvoyeLe">): Promise<void>;
+  parId(id: string): Promise<RendezVous | undefined>;
+  lister(parcoursId: string): Promise<RendezVous[]>;
+  changerStatut(id: string, version: number, statut: StatutRendezVous, modifieLe: string): Promise<boolean>;
+  /** Rendez-vous non annulés commençant dans l'intervalle, sans rappel envoyé. */
+  aRappeler(de: string, a: string): Promise<RendezVous[]>;
+  /** Marque le rappel envoyé ; false si un autre processus l'a déjà fait (idempotence). */
+  marquerRappel(id: string, le: string): Promise<boolean>;
+}
+
+export interface MessagesRepository {
+  creer(m: Message): Promise<void>;
+  lister(parcoursId: string): Promise<Message[]>;
+}
+
+export interface ConsentementsRepository {
+  lister(compteId: string): Promise<Consentement[]>;
+  /** Crée ou met à jour ; `version` : celle lue (0 si jamais enregistré) ; false si elle a changé. */
+  enregistrer(
+    compteId: string,
+    type: TypeConsentement,
+    accorde: boolean,
+    version: number,
+    le: string,
+  ): Promise<boolean>;
+}
+
+export interface EffacementsRepository {
+  creer(d: Omit<DemandeEffacement, "version" | "reponse" | "traiteePar" | "traiteeLe">): Promise<void>;
+  listerParBeneficiaire(beneficiaireId: string): Promise<DemandeEffacement[]>;
+  parId(id: string): Promise<DemandeEffacement | undefined>;
+  /** Demandes en attente des bénéficiaires qui ont un parcours chez cet opérateur. */
+  listerEnAttentePour(operateurId: string): Promise<DemandeEffacement[]>;
+  traiter(
+    id: string,
+    version: number,
+    champs: Pick<DemandeEffacement, "statut" | "reponse" | "traiteePar" | "traiteeLe">,
+  ): Promise<boolean>;
+}
+
+export interface TransfertsRepository {
+  creer(t: Omit<Transfert, "version">): Promise<void>;
+  parId(id: string): Promise<Transfert | undefined>;
+  lister(parcoursId: string): Promise<Transfert[]>;
+  listerEnAttentePour(operateurId: string): Promise<Transfert[]>;
+  repondre(
+    id: string,
+    version: number,
+    champs: Pick<Transfert, "statut" | "reponse" | "reponduLe">,
+  ): Promise<boolean>;
+}
+
+/** Effacement des contenus personnels d'un parcours (anonymisation). */
+export interface AnonymisationRepository {
+  anonymiserParcours(parcoursId: string, le: string): Promise<void>;
+  /** Anonymise le compte bénéficiaire si tous ses parcours le sont ; renvoie vrai s'il l'a été. */
+  anonymiserCompteSiPossible(compteId: string): Promise<boolean>;
 }
 
 export interface LimitesDebitRepository {
@@ -208,6 +442,15 @@ export interface Depots {
   audit: AuditRepository;
   limites: LimitesDebitRepository;
   taches: TachesRepository;
+  transitions: TransitionsRepository;
+  notes: NotesRepository;
+  entretiens: EntretiensRepository;
+  rendezVous: RendezVousRepository;
+  messages: MessagesRepository;
+  consentements: ConsentementsRepository;
+  effacements: EffacementsRepository;
+  transferts: TransfertsRepository;
+  anonymisation: AnonymisationRepository;
 }
 
 /** Unité de travail : exécute une fonction dans une transaction ; tout ou rien. */

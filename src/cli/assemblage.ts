@@ -37,10 +37,14 @@ export function creerServices(config: Configuration, base: Base): ServicesApp {
   };
 }
 
-export async function assembler(config: Configuration, options: { dossierWeb?: string } = {}) {
+export async function assembler(
+  config: Configuration,
+  options: { dossierWeb?: string; sansServeur?: boolean } = {},
+) {
   const base = ouvrirBase(config.base);
   await base.migrer();
   const services = creerServices(config, base);
+  if (options.sansServeur) return { base, services, app: undefined as never };
   const app = await construireServeur({
     services,
     base: { type: base.type, repond: () => baseRepond(base.db) },

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Compte, HachageMotDePasse, Stockage } from "../app/ports.js";
-import type { Niveau, Phase, StatutParcours } from "../domain/parcours.js";
+import type { Situation } from "../domain/dossier.js";
+import type { Niveau, Phase, StatutParcours, TransitionDatee } from "../domain/parcours.js";
 
 /**
  * Données de démonstration : personnes fictives, toutes marquées `demo` (badge « Démo » à l'écran)
@@ -62,6 +63,57 @@ const BENEFICIAIRES: [string, string][] = [
   ["Rayan", "Morel"],
   ["Zoé", "Fournier"],
   ["Enzo", "Girard"],
+];
+
+const DEMANDES = [
+  "Je travaille dans la vente depuis dix ans et je voudrais changer de métier, peut-être vers le social.",
+  "Je souhaite faire reconnaître mon expérience par un diplôme (VAE) et évoluer dans mon entreprise.",
+  "J'ai un projet de création d'entreprise dans la menuiserie et je ne sais pas par où commencer.",
+  "Après un arrêt de travail, je ne peux plus porter de charges : je cherche un autre métier.",
+  "Je voudrais me former au numérique mais je ne sais pas quelle formation choisir ni comment la financer.",
+];
+
+const SITUATIONS: Situation[] = [
+  {
+    statut: "salarie_prive",
+    secteur: "Commerce de détail",
+    qualification: "4",
+    trancheAge: "26_44",
+    commune: "Lyon",
+    handicap: null,
+  },
+  {
+    statut: "agent_public",
+    secteur: "Santé",
+    qualification: "5",
+    trancheAge: "45_54",
+    commune: "Villeurbanne",
+    handicap: null,
+  },
+  {
+    statut: "independant",
+    secteur: "Bâtiment",
+    qualification: "3",
+    trancheAge: "26_44",
+    commune: "Clermont-Ferrand",
+    handicap: null,
+  },
+  {
+    statut: "demandeur_emploi",
+    secteur: "Logistique",
+    qualification: "sans",
+    trancheAge: "45_54",
+    commune: "Vénissieux",
+    handicap: null,
+  },
+  {
+    statut: "salarie_prive",
+    secteur: "Industrie",
+    qualification: "6",
+    trancheAge: "moins_26",
+    commune: "Saint-Étienne",
+    handicap: null,
+  },
 ];
 
 export async function chargerDemo(stockage: Stockage, hachage: HachageMotDePasse, maintenant = new Date()) {
@@ -164,16 +216,113 @@ export async function chargerDemo(stockage: Stockage, hachage: HachageMotDePasse
       // 14 parcours chez l'opérateur régional, 6 à la Mission locale ; 2 demandes sans référent dans chaque file.
       const chezMl = i >= 14;
       const referent = chezMl ? (i >= 18 ? null : sofia) : i >= 12 ? null : i % 2 === 0 ? claire : julien;
-      const etat = etats[i % etats.length]!;
+      const etat = referent
+        ? etats[i % etats.length]!
+        : { niveau: 1 as const, phase: null, statut: "en_cours" as const };
+      const parcoursId = randomUUID();
+      const ouvertLe = iso(200 - i * 7);
+      const situation = SITUATIONS[i % SITUATIONS.length]!;
       await d.parcours.creer({
-        id: randomUUID(),
+        id: parcoursId,
         beneficiaireId: beneficiaire,
         operateurId: chezMl ? ml.id : ara.id,
         referentId: referent,
-        ...(referent ? etat : { niveau: 1 as const, phase: null, statut: "en_cours" as const }),
-        creeLe: iso(200 - i * 7),
+        ...etat,
+        demande: DEMANDES[i % DEMANDES.length]!,
+        situation,
+        creeLe: ouvertLe,
         modifieLe: iso(20 - i),
+        closLe: etat.statut === "clos" ? iso(25 - i) : null,
       });
+      // L'historique des transitions qui mène à l'état affiché.
+      const t = (x: TransitionDatee) =>
+        d.transitions.ajouter({ ...x, id: randomUUID(), parcoursId, auteurId: referent });
+      await t({ type: "ouverture", niveau: 1, phase: null, le: ouvertLe });
+      if (etat.niveau === 2) {
+        await t({ type: "passage", niveau: 2, phase: "conseil", le: iso(150 - i * 5) });
+        if (etat.phase === "mise_en_oeuvre")
+          await t({ type: "passage", niveau: 2, phase: "mise_en_oeuvre", le: iso(60 - i) });
+      }
+      if (etat.statut === "en_pause")
+        await t({
+          type: "pause",
+          motif: "Congé parental",
+          retourPrevu: iso(-30).slice(0, 10),
+          le: iso(40 - i),
+        });
+      if (etat.statut === "clos")
+        await t({ type: "cloture", motif: "emploi_trouve", commentaire: null, le: iso(25 - i) });
+      if (referent) {
+        await d.entretiens.creer({
+          id: randomUUID(),
+          parcoursId,
+          auteurId: referent,
+          modalite: i % 3 === 0 ? "telephone" : "visio",
+          siteId: null,
+          le: iso(30 + i),
+          dureeMinutes: 45,
+          participants: null,
+          resume:
+            "Premier entretien : la personne a exposé sa demande et son parcours. Points forts repérés : organisation, relation client. À explorer : les métiers accessibles sans reprise d'études longue.",
+          creeLe: iso(30 + i),
+        });
+        await d.notes.creer({
+          id: randomUUID(),
+          parcoursId,
+          auteurId: referent,
+          texte:
+            "Pistes à travailler : faire la liste des compétences transférables avant le prochain entretien.",
+          partagee: true,
+          creeLe: iso(29 + i),
+          modifieLe: iso(29 + i),
+        });
+        await d.notes.creer({
+          id: randomUUID(),
+          parcoursId,
+          auteurId: referent,
+          texte: "Note privée : contraintes de garde d'enfants, privilégier les rendez-vous à distance.",
+          partagee: false,
+          creeLe: iso(29 + i),
+          modifieLe: iso(29 + i),
+        });
+        await d.messages.creer({
+          id: randomUUID(),
+          parcoursId,
+          auteurId: beneficiaire,
+          texte:
+            "Bonjour, j'ai commencé la liste de mes compétences. Pouvons-nous en parler au prochain rendez-vous ?",
+          creeLe: iso(10 + i / 10),
+        });
+        await d.messages.creer({
+          id: randomUUID(),
+          parcoursId,
+          auteurId: referent,
+          texte: "Bonjour, bien sûr : apportez-la, nous la reprendrons ensemble.",
+          creeLe: iso(9 + i / 10),
+        });
+        if (etat.statut === "en_cours")
+          await d.rendezVous.creer({
+            id: randomUUID(),
+            parcoursId,
+            auteurId: referent,
+            debut: new Date(
+              Date.UTC(
+                maintenant.getUTCFullYear(),
+                maintenant.getUTCMonth(),
+                maintenant.getUTCDate() + 3 + (i % 5),
+                16,
+                30,
+              ),
+            ).toISOString(),
+            dureeMinutes: 60,
+            modalite: "visio",
+            siteId: null,
+            lieu: "Lien de visioconférence envoyé la veille",
+            statut: "propose",
+            creeLe: iso(5),
+            modifieLe: iso(5),
+          });
+      }
     }
   });
 }

@@ -5,7 +5,7 @@ import { chargerConfiguration, DOCUMENTATION_VARIABLES, ErreurConfiguration } fr
 import { creerHachage } from "../infra/hachage.js";
 import { ouvrirBase } from "../storage/base.js";
 import { restaurerSqlite, sauvegarderSqlite } from "../storage/sauvegarde.js";
-import { assembler } from "./assemblage.js";
+import { assembler, creerServices } from "./assemblage.js";
 import { COMPTES_DEMO, chargerDemo, MOT_DE_PASSE_DEMO } from "./demo.js";
 import { demarrerPlanificateur, identifiantProcessus, tachesDuProduit } from "./planification.js";
 
@@ -21,7 +21,11 @@ Commandes :
   sauvegarde [fichier]  sauvegarde la base SQLite (défaut : CEP_DATA_DIR/sauvegardes/cep-<date>.sqlite)
   restauration <fichier>
                         remplace la base SQLite par une sauvegarde vérifiée (serveur arrêté)
-  taches lancer <nom>   exécute une tâche planifiée maintenant (ex. maintenance.purger)
+  taches lancer <nom>   exécute une tâche planifiée maintenant (ex. tache.maintenance)
+  rappels               envoie les rappels des rendez-vous du lendemain (idempotent)
+  anonymiser [--annees N]
+                        anonymise les parcours clos depuis plus de N ans (défaut : CEP_ANONYMISATION_ANNEES)
+                        et affiche le rapport
   config                affiche les variables d'environnement reconnues
   aide                  affiche cette aide
 `;
@@ -96,6 +100,26 @@ async function main(argv: string[]) {
       }
       return;
     }
+    case "rappels":
+    case "anonymiser": {
+      // Raccourcis des tâches planifiées, pour un lancement manuel ou par cron (idempotents).
+      const { values } = parseArgs({ args: reste, options: { annees: { type: "string" } } });
+      const base = ouvrirBase(config.base);
+      await base.migrer();
+      const services = creerServices(config, base);
+      const annees = values.annees ? Number(values.annees) : config.anonymisationAnnees;
+      const tache = tachesDuProduit({ ...config, anonymisationAnnees: annees }).find(
+        (t) => t.nom === (commande === "rappels" ? "parcours.rappels" : "parcours.anonymisation"),
+      )!;
+      const r = await executerSiLibre(
+        services,
+        { ...tache, periodeMs: 1 },
+        `manuel:${identifiantProcessus()}`,
+      );
+      console.log(JSON.stringify(r, null, 2));
+      await base.fermer();
+      return;
+    }
     case "taches": {
       const [action, nom] = reste;
       const tache = tachesDuProduit(config).find((t) => t.nom === nom);
@@ -107,7 +131,6 @@ async function main(argv: string[]) {
         );
       const base = ouvrirBase(config.base);
       await base.migrer();
-      const { creerServices } = await import("./assemblage.js");
       // Une exécution manuelle a son propre créneau : elle ne bloque pas la prochaine exécution planifiée.
       const r = await executerSiLibre(
         creerServices(config, base),
@@ -135,10 +158,12 @@ async function main(argv: string[]) {
         await chargerDemo(base, services.hachage);
         demo = true;
       }
-      const planificateur = demarrerPlanificateur(services, tachesDuProduit(config), {
-        processus: identifiantProcessus(),
-        surErreur: (e) => app.log.error({ err: e }, "tâche planifiée en échec"),
-      });
+      const planificateur = config.taches
+        ? demarrerPlanificateur(services, tachesDuProduit(config), {
+            processus: identifiantProcessus(),
+            surErreur: (e) => app.log.error({ err: e }, "tâche planifiée en échec"),
+          })
+        : { arreter() {} };
       const arreter = async (signal: string) => {
         app.log.info({ signal }, "arrêt demandé : fin des requêtes en cours");
         planificateur.arreter();

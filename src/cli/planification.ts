@@ -1,13 +1,30 @@
 import { hostname } from "node:os";
+import { anonymiserParcoursInactifs } from "../app/moi/donnees.js";
+import { envoyerRappels } from "../app/parcours/suivi.js";
 import type { ServicesApp } from "../app/pipeline.js";
 import { purgerDonneesTechniques } from "../app/taches/maintenance.js";
 import { executerSiLibre, type TachePlanifiee } from "../app/taches/planificateur.js";
 import type { Configuration } from "../config.js";
 
-/** Les tâches planifiées du produit et leur période (configurable). */
-export function tachesDuProduit(config: Pick<Configuration, "maintenanceSecondes">): TachePlanifiee[] {
+const HEURE = 3_600_000;
+
+/** Les tâches planifiées du produit et leur période (voir docs/exploitation.md et ADR 0002). */
+export function tachesDuProduit(
+  config: Pick<Configuration, "maintenanceSecondes" | "anonymisationAnnees">,
+): TachePlanifiee[] {
   return [
-    { nom: "maintenance.purger", periodeMs: config.maintenanceSecondes * 1000, cas: purgerDonneesTechniques },
+    {
+      nom: purgerDonneesTechniques.nom,
+      periodeMs: config.maintenanceSecondes * 1000,
+      cas: purgerDonneesTechniques,
+    },
+    { nom: envoyerRappels.nom, periodeMs: HEURE, cas: envoyerRappels },
+    {
+      nom: anonymiserParcoursInactifs.nom,
+      periodeMs: 24 * HEURE,
+      cas: anonymiserParcoursInactifs,
+      entree: { annees: config.anonymisationAnnees },
+    },
   ];
 }
 

@@ -14,6 +14,7 @@ import { ErreurTropDeRequetes } from "../app/erreurs.js";
 import type { ServicesApp } from "../app/pipeline.js";
 import { reponseErreur } from "./erreurs.js";
 import { routesAdmin } from "./routes/admin.js";
+import { routesDonnees } from "./routes/donnees.js";
 import { routesFinancement } from "./routes/financement.js";
 import { routesParcours } from "./routes/parcours.js";
 import { routesSante } from "./routes/sante.js";
@@ -166,6 +167,7 @@ export async function construireServeur(o: OptionsServeur): Promise<App> {
   await routesAdmin(app, o);
   await routesParcours(app, o);
   await routesFinancement(app, o);
+  await routesDonnees(app, o);
 
   const web = o.dossierWeb && existsSync(path.join(o.dossierWeb, "index.html")) ? o.dossierWeb : undefined;
   if (web) {

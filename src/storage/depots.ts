@@ -1,24 +1,9 @@
 import type { Kysely, Selectable } from "kysely";
-import type {
-  Compte,
-  CompteAvecSecret,
-  Depots,
-  EvenementAudit,
-  Operateur,
-  Parcours,
-  Site,
-} from "../app/ports.js";
+import type { Compte, CompteAvecSecret, Depots, EvenementAudit, Operateur, Site } from "../app/ports.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
-import type { Niveau, Phase, StatutParcours } from "../domain/parcours.js";
 import { depotParametresFinancement } from "./depotsFinancement.js";
-import type {
-  Schema,
-  TableCompte,
-  TableEvenementAudit,
-  TableOperateur,
-  TableParcours,
-  TableSite,
-} from "./schema.js";
+import { creerDepotsDossier } from "./depotsParcours.js";
+import type { Schema, TableCompte, TableEvenementAudit, TableOperateur, TableSite } from "./schema.js";
 
 /** Dépôts SQL communs à SQLite et PostgreSQL (Kysely) ; `db` peut être une transaction. */
 
@@ -59,19 +44,6 @@ const versCompte = (r: Selectable<TableCompte>): CompteAvecSecret => ({
 });
 
 const sansSecret = ({ hashMotDePasse: _, ...c }: CompteAvecSecret): Compte => c;
-
-const versParcours = (r: Selectable<TableParcours>): Parcours => ({
-  id: r.id,
-  beneficiaireId: r.beneficiaire_id,
-  operateurId: r.operateur_id,
-  referentId: r.referent_id,
-  niveau: r.niveau as Niveau,
-  phase: r.phase as Phase | null,
-  statut: r.statut as StatutParcours,
-  version: r.version,
-  creeLe: r.cree_le,
-  modifieLe: r.modifie_le,
-});
 
 const versEvenement = (r: Selectable<TableEvenementAudit>): EvenementAudit => ({
   id: String(r.id),
@@ -318,53 +290,7 @@ export function creerDepots(db: Kysely<Schema>): Depots {
         return Number(r.numDeletedRows);
       },
     },
-    parcours: {
-      async creer(p) {
-        await db
-          .insertInto("parcours")
-          .values({
-            id: p.id,
-            beneficiaire_id: p.beneficiaireId,
-            operateur_id: p.operateurId,
-            referent_id: p.referentId,
-            niveau: p.niveau,
-            phase: p.phase,
-            statut: p.statut,
-            version: 1,
-            cree_le: p.creeLe,
-            modifie_le: p.modifieLe,
-          })
-          .execute();
-      },
-      async parId(id) {
-        const r = await db.selectFrom("parcours").selectAll().where("id", "=", id).executeTakeFirst();
-        return r && versParcours(r);
-      },
-      async listerParOperateur(operateurId, filtre = {}) {
-        let q = db.selectFrom("parcours").selectAll().where("operateur_id", "=", operateurId);
-        if (filtre.referentId) q = q.where("referent_id", "=", filtre.referentId);
-        return (await q.orderBy("modifie_le", "desc").execute()).map(versParcours);
-      },
-      async listerParBeneficiaire(beneficiaireId) {
-        return (
-          await db
-            .selectFrom("parcours")
-            .selectAll()
-            .where("beneficiaire_id", "=", beneficiaireId)
-            .orderBy("cree_le", "desc")
-            .execute()
-        ).map(versParcours);
-      },
-      async beneficiaireSuiviPar(beneficiaireId, operateurId) {
-        const r = await db
-          .selectFrom("parcours")
-          .select("id")
-          .where("beneficiaire_id", "=", beneficiaireId)
-          .where("operateur_id", "=", operateurId)
-          .executeTakeFirst();
-        return r !== undefined;
-      },
-    },
+    ...creerDepotsDossier(db),
     audit: {
       async ajouter(e) {
         await db

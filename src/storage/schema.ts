@@ -69,6 +69,116 @@ export interface TableParcours {
   version: number;
   cree_le: string;
   modifie_le: string;
+  // 0003_parcours
+  demande: string | null;
+  situation_statut: string | null;
+  situation_secteur: string | null;
+  situation_qualification: string | null;
+  situation_tranche_age: string | null;
+  situation_commune: string | null;
+  handicap: string | null;
+  suppleant_id: string | null;
+  suppleant_jusqu_au: string | null;
+  clos_le: string | null;
+  anonymise_le: string | null;
+}
+
+export interface TableTransitionParcours {
+  id: string;
+  parcours_id: string;
+  type: string;
+  niveau: number | null;
+  phase: string | null;
+  motif: string | null;
+  retour_prevu: string | null;
+  commentaire: string | null;
+  auteur_id: string | null;
+  le: string;
+}
+
+export interface TableNote {
+  id: string;
+  parcours_id: string;
+  auteur_id: string | null;
+  texte: string;
+  partagee: number;
+  version: number;
+  cree_le: string;
+  modifie_le: string;
+}
+
+export interface TableEntretien {
+  id: string;
+  parcours_id: string;
+  auteur_id: string | null;
+  modalite: string;
+  site_id: string | null;
+  le: string;
+  duree_minutes: number;
+  participants: string | null;
+  resume: string;
+  cree_le: string;
+}
+
+export interface TableRendezVous {
+  id: string;
+  parcours_id: string;
+  auteur_id: string | null;
+  debut: string;
+  duree_minutes: number;
+  modalite: string;
+  site_id: string | null;
+  lieu: string | null;
+  statut: string;
+  rappel_envoye_le: string | null;
+  version: number;
+  cree_le: string;
+  modifie_le: string;
+}
+
+export interface TableMessage {
+  id: string;
+  parcours_id: string;
+  auteur_id: string | null;
+  texte: string;
+  cree_le: string;
+}
+
+export interface TableConsentement {
+  compte_id: string;
+  type: string;
+  accorde: number;
+  version: number;
+  modifie_le: string;
+}
+
+export interface TableDemandeEffacement {
+  id: string;
+  beneficiaire_id: string;
+  motif: string | null;
+  statut: string;
+  reponse: string | null;
+  traitee_par: string | null;
+  traitee_le: string | null;
+  version: number;
+  cree_le: string;
+}
+
+export interface TableTransfert {
+  id: string;
+  parcours_id: string;
+  type: string;
+  auteur_id: string | null;
+  de_compte_id: string | null;
+  vers_compte_id: string | null;
+  vers_operateur_id: string | null;
+  jusqu_au: string | null;
+  motif: string;
+  statut: string;
+  reponse: string | null;
+  repondu_le: string | null;
+  version: number;
+  cree_le: string;
 }
 
 export interface TableEvenementAudit {
@@ -132,4 +242,12 @@ export interface Schema {
   evenement_audit: TableEvenementAudit;
   limite_debit: TableLimiteDebit;
   execution_tache: TableExecutionTache;
+  transition_parcours: TableTransitionParcours;
+  note: TableNote;
+  entretien: TableEntretien;
+  rendez_vous: TableRendezVous;
+  message: TableMessage;
+  consentement: TableConsentement;
+  demande_effacement: TableDemandeEffacement;
+  transfert: TableTransfert;
 }

@@ -8,8 +8,11 @@ import { AccueilResponsable } from "./admin/AccueilResponsable";
 import { OperateurAdmin } from "./admin/Operateur";
 import { ParametresFinancement } from "./admin/ParametresFinancement";
 import { AccueilBeneficiaire } from "./beneficiaire/Accueil";
+import { MesDonnees } from "./beneficiaire/MesDonnees";
+import { ParcoursBeneficiaire } from "./beneficiaire/Parcours";
 import { AccueilConseiller } from "./conseiller/Accueil";
 import { DossierConseiller } from "./conseiller/Dossier";
+import { NouveauParcours } from "./conseiller/NouveauParcours";
 import { AccueilPublic } from "./public/Accueil";
 import { Connexion } from "./public/Connexion";
 import { FinancerMonProjet } from "./public/FinancerMonProjet";
@@ -105,6 +108,30 @@ function Gabarit() {
             element={
               <Reserve roles={["beneficiaire"]}>
                 <AccueilBeneficiaire />
+              </Reserve>
+            }
+          />
+          <Route
+            path="/mon-espace/parcours/:id"
+            element={
+              <Reserve roles={["beneficiaire"]}>
+                <ParcoursBeneficiaire />
+              </Reserve>
+            }
+          />
+          <Route
+            path="/mon-espace/donnees"
+            element={
+              <Reserve roles={["beneficiaire"]}>
+                <MesDonnees />
+              </Reserve>
+            }
+          />
+          <Route
+            path="/conseiller/nouveau-parcours"
+            element={
+              <Reserve roles={["conseiller", "responsable"]}>
+                <NouveauParcours />
               </Reserve>
             }
           />

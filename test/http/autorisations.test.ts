@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROUTES_EXPOSEES } from "../../src/http/exposer.js";
 import { fabriquesBase } from "../support/bases.js";
@@ -15,6 +16,8 @@ interface Cible {
   beneficiaireId: string;
   operateurId: string;
   referentId: string;
+  noteId: string;
+  rendezVousId: string;
 }
 type Attendu = 401 | 403 | 404 | "filtre" | "soi";
 interface Regle {
@@ -133,7 +136,140 @@ const REGLES: Record<string, Regle> = {
     beneficiaireAutre: 403,
     conseillerAutre: 403,
   },
+  // Ouvrir un parcours chez son propre opérateur est légitime pour tout conseiller ; un bénéficiaire ne le peut pas.
+  "POST /api/v1/parcours": {
+    legitime: `conseillere.ara@${D}`,
+    corps: () => ({
+      beneficiaire: { prenom: "Nouvelle", nom: "Personne", email: `nouvelle.${randomUUID()}@cep.invalid` },
+      niveau: 1,
+      demande: "Une demande",
+    }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: "soi",
+  },
+  ...dossier("GET", "/journal"),
+  ...dossier("GET", "/destinations"),
+  ...dossier("GET", "/acces"),
+  ...dossier("POST", "/transitions", () => ({ version: 1, transition: { type: "reprise" } })),
+  ...dossier("PUT", "/situation", () => ({
+    version: 1,
+    demande: null,
+    situation: {
+      statut: null,
+      secteur: null,
+      qualification: null,
+      trancheAge: null,
+      commune: null,
+      handicap: null,
+    },
+  })),
+  ...dossier("PUT", "/referent", (c) => ({ version: 1, referentId: c.referentId })),
+  ...dossier("POST", "/transferts", (c) => ({
+    version: 1,
+    type: "definitif",
+    versCompteId: c.referentId,
+    motif: "Intrusion",
+  })),
+  ...dossier("GET", "/notes"),
+  ...dossier("POST", "/notes", () => ({ texte: "Intrusion", partagee: true })),
+  ...dossier("PUT", "/notes/:noteId", () => ({ version: 1, texte: "Intrusion", partagee: false })),
+  ...dossier("GET", "/entretiens"),
+  ...dossier("POST", "/entretiens", () => ({
+    modalite: "telephone",
+    le: "2026-01-05T10:00:00.000Z",
+    dureeMinutes: 30,
+    resume: "Intrusion",
+  })),
+  ...dossier("GET", "/messages"),
+  ...dossier("POST", "/messages", () => ({ texte: "Intrusion" })),
+  ...dossier("GET", "/rendez-vous"),
+  ...dossier("POST", "/rendez-vous", () => ({
+    debut: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    dureeMinutes: 30,
+    modalite: "visio",
+  })),
+  ...dossier("POST", "/rendez-vous/:rendezVousId/reponse", () => ({ version: 1, statut: "annule" })),
+  "GET /api/v1/reorientations": {
+    legitime: `responsable.ara@${D}`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "POST /api/v1/reorientations/:id/reponse": {
+    url: () => `/api/v1/reorientations/${randomUUID()}/reponse`,
+    corps: () => ({ version: 1, decision: "refuse", reponse: "Intrusion" }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  // « Mes données » : chacun ne voit et ne change que les siennes.
+  "GET /api/v1/moi/acces": {
+    anonyme: 401,
+    beneficiaireAutre: "filtre",
+    conseillerAutre: 403,
+    fuite: contient,
+  },
+  "GET /api/v1/moi/export": {
+    anonyme: 401,
+    beneficiaireAutre: "filtre",
+    conseillerAutre: 403,
+    fuite: contient,
+  },
+  "GET /api/v1/moi/consentements": {
+    anonyme: 401,
+    beneficiaireAutre: "filtre",
+    conseillerAutre: 403,
+    fuite: contient,
+  },
+  "PUT /api/v1/moi/consentements/:type": {
+    url: () => "/api/v1/moi/consentements/rappels",
+    corps: () => ({ accorde: true, version: 0 }),
+    anonyme: 401,
+    beneficiaireAutre: "soi",
+    conseillerAutre: 403,
+  },
+  "GET /api/v1/moi/effacement": {
+    anonyme: 401,
+    beneficiaireAutre: "filtre",
+    conseillerAutre: 403,
+    fuite: contient,
+  },
+  "GET /api/v1/effacements": {
+    legitime: `responsable.ara@${D}`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "POST /api/v1/effacements/:id/reponse": {
+    url: () => `/api/v1/effacements/${randomUUID()}/reponse`,
+    corps: () => ({ version: 1, decision: "refusee", reponse: "Intrusion" }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "POST /api/v1/moi/effacement": {
+    corps: () => ({ motif: null }),
+    anonyme: 401,
+    beneficiaireAutre: "soi",
+    conseillerAutre: 403,
+  },
 };
+
+/** Une route du dossier cible : fermée aux trois intrus. */
+function dossier(methode: string, suffixe: string, corps?: (c: Cible) => unknown): Record<string, Regle> {
+  return {
+    [`${methode} /api/v1/parcours/:id${suffixe}`]: {
+      legitime: `conseillere.ara@${D}`,
+      url: (c) =>
+        `/api/v1/parcours/${c.parcoursId}${suffixe.replace(":noteId", c.noteId).replace(":rendezVousId", c.rendezVousId)}`,
+      ...(corps ? { corps } : {}),
+      anonyme: 401,
+      beneficiaireAutre: 403,
+      conseillerAutre: 403,
+    },
+  };
+}
 
 describe.each(fabriquesBase())("autorisations HTTP ($nom)", (fabrique) => {
   let env: Environnement;
@@ -146,11 +282,14 @@ describe.each(fabriquesBase())("autorisations HTTP ($nom)", (fabrique) => {
     const p = (
       await env.requete("GET", "/api/v1/parcours?mesDossiers=true", sessions[`conseillere.ara@${D}`])
     ).json()[0];
+    const ara = sessions[`conseillere.ara@${D}`];
     cible = {
       parcoursId: p.id,
       beneficiaireId: p.beneficiaire.id,
       operateurId: p.operateur.id,
       referentId: p.referent.id,
+      noteId: (await env.requete("GET", `/api/v1/parcours/${p.id}/notes`, ara)).json()[0].id,
+      rendezVousId: (await env.requete("GET", `/api/v1/parcours/${p.id}/rendez-vous`, ara)).json()[0].id,
     };
     // Un bénéficiaire d'un autre dossier : le premier de la Mission locale.
     const autre = (await env.requete("GET", "/api/v1/parcours", sessions[`conseillere.ml@${D}`])).json()[0];

@@ -69,10 +69,10 @@ describe.skipIf(!inject("pgUrl"))("deux processus sur une même base PostgreSQL"
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const executions = await client.query(
-      "select creneau, processus from execution_tache where nom = 'maintenance.purger' order by creneau",
+      "select creneau, processus from execution_tache where nom = 'tache.maintenance' order by creneau",
     );
     const audits = await client.query(
-      "select count(*)::int as n from evenement_audit where action = 'maintenance.purger'",
+      "select count(*)::int as n from evenement_audit where action = 'tache.maintenance'",
     );
     const chargements = await client.query(
       "select count(*)::int as n from compte where email = 'admin@demo.cep.invalid'",

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SITUATION_VIDE } from "../../src/domain/dossier.js";
 import { fabriquesBase } from "../support/bases.js";
 
 /** Contrat des dépôts : la même suite sur SQLite et sur PostgreSQL. */
@@ -151,7 +152,16 @@ describe.each(fabriquesBase())("dépôts ($nom)", (fabrique) => {
       modifieLe: maintenant,
     };
     await base.depots.parcours.creer(p);
-    expect(await base.depots.parcours.parId(p.id)).toEqual({ ...p, version: 1 });
+    expect(await base.depots.parcours.parId(p.id)).toEqual({
+      ...p,
+      version: 1,
+      demande: null,
+      situation: SITUATION_VIDE,
+      suppleantId: null,
+      suppleantJusquAu: null,
+      closLe: null,
+      anonymiseLe: null,
+    });
     expect(
       (await base.depots.parcours.listerParOperateur(o.id, { referentId: conseiller.id })).map((x) => x.id),
     ).toEqual([p.id]);
@@ -230,5 +240,115 @@ describe.each(fabriquesBase())("dépôts ($nom)", (fabrique) => {
     expect(await base.depots.sessions.trouver(`active-${c.id}`, maintenant)).toBeDefined();
     expect(await base.depots.jetons.purger(maintenant)).toBeGreaterThanOrEqual(1);
     expect(await base.depots.jetons.consommer(`valide-${c.id}`, maintenant)).toBe(c.id);
+  });
+
+  /** Un parcours neuf avec son bénéficiaire et son conseiller, pour les cas suivants. */
+  async function parcoursNeuf() {
+    const o = nouvelOperateur();
+    await base.depots.operateurs.creer(o);
+    const conseiller = nouveauCompte({ role: "conseiller", operateurId: o.id });
+    const b = nouveauCompte();
+    await base.depots.comptes.creer(conseiller);
+    await base.depots.comptes.creer(b);
+    const p = {
+      id: randomUUID(),
+      beneficiaireId: b.id,
+      operateurId: o.id,
+      referentId: conseiller.id,
+      niveau: 1 as const,
+      phase: null,
+      statut: "en_cours" as const,
+      creeLe: maintenant,
+      modifieLe: maintenant,
+    };
+    await base.depots.parcours.creer(p);
+    return { p, conseiller, b };
+  }
+
+  it("parcours : deux modifications sur la même version, la seconde est refusée et la première reste", async () => {
+    const { p } = await parcoursNeuf();
+    const situation = (commune: string) => ({ ...SITUATION_VIDE, commune });
+    const resultats = await Promise.all([
+      base.transaction((d) => d.parcours.modifier(p.id, 1, { situation: situation("Lyon") }, maintenant)),
+      base.transaction((d) => d.parcours.modifier(p.id, 1, { situation: situation("Vienne") }, maintenant)),
+    ]);
+    expect(resultats.sort()).toEqual([false, true]);
+    const relu = await base.depots.parcours.parId(p.id);
+    expect(relu!.version).toBe(2);
+    expect(["Lyon", "Vienne"]).toContain(relu!.situation.commune);
+  });
+
+  it("transitions gardées dans l'ordre, rejouables ; notes privées filtrées ; rappel réservé une seule fois", async () => {
+    const { p, conseiller } = await parcoursNeuf();
+    await base.depots.transitions.ajouter({
+      id: randomUUID(),
+      parcoursId: p.id,
+      auteurId: conseiller.id,
+      type: "ouverture",
+      niveau: 1,
+      phase: null,
+      le: maintenant,
+    });
+    await base.depots.transitions.ajouter({
+      id: randomUUID(),
+      parcoursId: p.id,
+      auteurId: conseiller.id,
+      type: "pause",
+      motif: "Congé",
+      retourPrevu: "2026-06-01",
+      le: "2026-03-02T10:00:00.000Z",
+    });
+    expect((await base.depots.transitions.lister(p.id)).map((t) => t.type)).toEqual(["ouverture", "pause"]);
+    for (const partagee of [true, false])
+      await base.depots.notes.creer({
+        id: randomUUID(),
+        parcoursId: p.id,
+        auteurId: conseiller.id,
+        texte: String(partagee),
+        partagee,
+        creeLe: maintenant,
+        modifieLe: maintenant,
+      });
+    expect((await base.depots.notes.lister(p.id, true)).map((n) => n.texte)).toEqual(["true"]);
+    expect(await base.depots.notes.lister(p.id, false)).toHaveLength(2);
+    const rdv = {
+      id: randomUUID(),
+      parcoursId: p.id,
+      auteurId: conseiller.id,
+      debut: "2026-03-03T09:00:00.000Z",
+      dureeMinutes: 30,
+      modalite: "visio" as const,
+      siteId: null,
+      lieu: null,
+      statut: "propose" as const,
+      creeLe: maintenant,
+      modifieLe: maintenant,
+    };
+    await base.depots.rendezVous.creer(rdv);
+    expect(
+      (await base.depots.rendezVous.aRappeler("2026-03-02T00:00:00.000Z", "2026-03-04T00:00:00.000Z")).map(
+        (r) => r.id,
+      ),
+    ).toContain(rdv.id);
+    const reservations = await Promise.all([
+      base.depots.rendezVous.marquerRappel(rdv.id, maintenant),
+      base.depots.rendezVous.marquerRappel(rdv.id, maintenant),
+    ]);
+    expect(reservations.sort()).toEqual([false, true]);
+    expect(
+      (await base.depots.rendezVous.aRappeler("2026-03-02T00:00:00.000Z", "2026-03-04T00:00:00.000Z")).map(
+        (r) => r.id,
+      ),
+    ).not.toContain(rdv.id);
+  });
+
+  it("consentement : créé une fois (version 0), puis modifié avec sa version", async () => {
+    const { b } = await parcoursNeuf();
+    expect(await base.depots.consentements.enregistrer(b.id, "rappels", true, 0, maintenant)).toBe(true);
+    expect(await base.depots.consentements.enregistrer(b.id, "rappels", false, 0, maintenant)).toBe(false);
+    expect(await base.depots.consentements.enregistrer(b.id, "rappels", false, 1, maintenant)).toBe(true);
+    expect(await base.depots.consentements.lister(b.id)).toMatchObject([
+      { type: "rappels", accorde: false, version: 2 },
+    ]);
   });
 });

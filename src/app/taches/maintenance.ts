@@ -4,7 +4,7 @@ import { casUsage } from "../pipeline.js";
 
 /** Purge des données techniques périmées : sessions expirées, jetons usés ou expirés, compteurs de débit anciens. */
 export const purgerDonneesTechniques = casUsage({
-  nom: "maintenance.purger",
+  nom: "tache.maintenance",
   entree: z.object({}),
   autoriser: ({ acteur }) => {
     if (acteur.type !== "systeme") throw new ErreurAccesRefuse("Tâche réservée à la plateforme.");

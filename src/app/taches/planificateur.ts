@@ -12,6 +12,8 @@ export interface TachePlanifiee {
   periodeMs: number;
   // biome-ignore lint/suspicious/noExplicitAny: toute tâche sans entrée convient.
   cas: CasUsage<any, any>;
+  /** Entrée du cas d'usage (vide par défaut). */
+  entree?: unknown;
 }
 
 export const creneauDe = (date: Date, periodeMs: number) => String(Math.floor(date.getTime() / periodeMs));

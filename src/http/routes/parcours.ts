@@ -1,25 +1,246 @@
 import { z } from "zod";
-import { lireParcours, listerParcours } from "../../app/parcours/parcours.js";
+import {
+  affecterReferent,
+  creerParcours,
+  destinationsTransfert,
+  effectuerTransition,
+  lireParcours,
+  listerParcours,
+  listerReorientations,
+  modifierSituation,
+  repondreReorientation,
+  transfererParcours,
+} from "../../app/parcours/parcours.js";
+import {
+  creerEntretien,
+  creerNote,
+  ecrireMessage,
+  lireJournal,
+  listerEntretiens,
+  listerMessages,
+  listerNotes,
+  listerRendezVous,
+  modifierNote,
+  proposerRendezVous,
+  repondreRendezVous,
+} from "../../app/parcours/suivi.js";
 import { exposer } from "../exposer.js";
 import type { App, OptionsServeur } from "../serveur.js";
 
+const id = z.object({ id: z.uuid() });
+const avecId = (req: { body: unknown; params: unknown }) => ({
+  ...((req.body as object) ?? {}),
+  ...(req.params as object),
+});
+
 export async function routesParcours(app: App, o: OptionsServeur) {
+  const s = o.services;
   const tags = ["Parcours"];
-  exposer(app, o.services, {
+  exposer(app, s, {
     methode: "GET",
     url: "/api/v1/parcours",
     cas: listerParcours,
-    resume: "Parcours visibles : les siens (bénéficiaire) ou ceux de son opérateur (personnel)",
+    resume:
+      "Parcours visibles : les siens (bénéficiaire), ceux dont on est référent, suppléant ou de la file d'attente (conseiller), ceux de l'opérateur (responsable) ; filtres et recherche par nom",
     tags,
-    schema: { querystring: z.object({ mesDossiers: z.enum(["true", "false"]).optional() }) },
-    entree: (req) => ({ mesDossiers: (req.query as { mesDossiers?: string }).mesDossiers === "true" }),
+    schema: {
+      querystring: z.object({
+        mesDossiers: z.enum(["true", "false"]).optional(),
+        niveau: z.enum(["1", "2"]).optional(),
+        phase: z.enum(["conseil", "mise_en_oeuvre"]).optional(),
+        statut: z.enum(["en_cours", "en_pause", "clos"]).optional(),
+        sansContactJours: z.string().optional(),
+        rendezVousJours: z.string().optional(),
+        recherche: z.string().optional(),
+      }),
+    },
   });
-  exposer(app, o.services, {
+  exposer(app, s, {
+    methode: "POST",
+    url: "/api/v1/parcours",
+    cas: creerParcours,
+    resume:
+      "Ouvrir un parcours (et le compte du bénéficiaire s'il n'existe pas), au niveau 1 ou directement au niveau 2",
+    tags,
+    statut: 201,
+    schema: { body: creerParcours.entree },
+  });
+  exposer(app, s, {
     methode: "GET",
     url: "/api/v1/parcours/:id",
     cas: lireParcours,
-    resume: "Lire un parcours (dossier CEP)",
+    resume: "Lire un parcours (dossier CEP) avec son historique de transitions et ses durées par niveau",
     tags,
-    schema: { params: z.object({ id: z.uuid() }) },
+    schema: { params: id },
+  });
+  exposer(app, s, {
+    methode: "POST",
+    url: "/api/v1/parcours/:id/transitions",
+    cas: effectuerTransition,
+    resume:
+      "Changer d'étape, mettre en pause, reprendre ou clôturer (avec la version lue : 409 si elle a changé)",
+    tags,
+    entree: avecId,
+    schema: { params: id, body: effectuerTransition.entree.omit({ id: true }) },
+  });
+  exposer(app, s, {
+    methode: "PUT",
+    url: "/api/v1/parcours/:id/situation",
+    cas: modifierSituation,
+    resume:
+      "Modifier la situation et la demande du bénéficiaire (avec la version lue : 409 si elle a changé)",
+    tags,
+    entree: avecId,
+    schema: { params: id, body: modifierSituation.entree.omit({ id: true }) },
+  });
+  exposer(app, s, {
+    methode: "PUT",
+    url: "/api/v1/parcours/:id/referent",
+    cas: affecterReferent,
+    resume: "Désigner le référent (responsable) ou prendre en charge un dossier de la file (conseiller)",
+    tags,
+    entree: avecId,
+    schema: { params: id, body: affecterReferent.entree.omit({ id: true }) },
+  });
+  exposer(app, s, {
+    methode: "POST",
+    url: "/api/v1/parcours/:id/transferts",
+    cas: transfererParcours,
+    resume: "Transférer : à un conseiller (temporaire ou définitif) ou à un autre opérateur (réorientation)",
+    tags,
+    entree: avecId,
+    schema: { params: id, body: transfererParcours.entree.omit({ id: true }) },
+  });
+  exposer(app, s, {
+    methode: "GET",
+    url: "/api/v1/parcours/:id/destinations",
+    cas: destinationsTransfert,
+    resume: "Conseillers de l'opérateur et autres opérateurs vers lesquels transférer le dossier",
+    tags,
+    schema: { params: id },
+  });
+  exposer(app, s, {
+    methode: "GET",
+    url: "/api/v1/reorientations",
+    cas: listerReorientations,
+    resume: "Réorientations adressées à son opérateur, en attente de réponse (responsable)",
+    tags,
+    entree: () => ({}),
+  });
+  exposer(app, s, {
+    methode: "POST",
+    url: "/api/v1/reorientations/:id/reponse",
+    cas: repondreReorientation,
+    resume: "Accepter ou refuser une réorientation (responsable de l'opérateur d'accueil)",
+    tags,
+    entree: avecId,
+    schema: { params: id, body: repondreReorientation.entree.omit({ id: true }) },
+  });
+  exposer(app, s, {
+    methode: "GET",
+    url: "/api/v1/parcours/:id/journal",
+    cas: lireJournal,
+    resume: "Chronologie du dossier (le bénéficiaire n'y voit ni les notes privées ni les entretiens)",
+    tags,
+    schema: { params: id },
+  });
+
+  const tagsSuivi = ["Suivi du parcours"];
+  exposer(app, s, {
+    methode: "GET",
+    url: "/api/v1/parcours/:id/notes",
+    cas: listerNotes,
+    resume: "Notes du dossier (le bénéficiaire ne voit que les notes partagées)",
+    tags: tagsSuivi,
+    schema: { params: id },
+  });
+  exposer(app, s, {
+    methode: "POST",
+    url: "/api/v1/parcours/:id/notes",
+    cas: creerNote,
+    resume: "Écrire une note, privée aux conseillers de l'opérateur ou partagée avec le bénéficiaire",
+    tags: tagsSuivi,
+    statut: 201,
+    entree: avecId,
+    schema: { params: id, body: creerNote.entree.omit({ id: true }) },
+  });
+  exposer(app, s, {
+    methode: "PUT",
+    url: "/api/v1/parcours/:id/notes/:noteId",
+    cas: modifierNote,
+    resume: "Modifier une note (avec la version lue : 409 si elle a changé)",
+    tags: tagsSuivi,
+    entree: avecId,
+    schema: {
+      params: z.object({ id: z.uuid(), noteId: z.uuid() }),
+      body: modifierNote.entree.omit({ id: true, noteId: true }),
+    },
+  });
+  exposer(app, s, {
+    methode: "GET",
+    url: "/api/v1/parcours/:id/entretiens",
+    cas: listerEntretiens,
+    resume: "Entretiens consignés (personnel de l'opérateur)",
+    tags: tagsSuivi,
+    schema: { params: id },
+  });
+  exposer(app, s, {
+    methode: "POST",
+    url: "/api/v1/parcours/:id/entretiens",
+    cas: creerEntretien,
+    resume: "Consigner un entretien : modalité, date, durée, participants, compte rendu",
+    tags: tagsSuivi,
+    statut: 201,
+    entree: avecId,
+    schema: { params: id, body: creerEntretien.entree.omit({ id: true }) },
+  });
+  exposer(app, s, {
+    methode: "GET",
+    url: "/api/v1/parcours/:id/messages",
+    cas: listerMessages,
+    resume: "Échanges écrits entre le bénéficiaire et ses conseillers",
+    tags: tagsSuivi,
+    schema: { params: id },
+  });
+  exposer(app, s, {
+    methode: "POST",
+    url: "/api/v1/parcours/:id/messages",
+    cas: ecrireMessage,
+    resume: "Écrire un message (le destinataire est prévenu par courriel, sans le contenu)",
+    tags: tagsSuivi,
+    statut: 201,
+    entree: avecId,
+    schema: { params: id, body: ecrireMessage.entree.omit({ id: true }) },
+  });
+  exposer(app, s, {
+    methode: "GET",
+    url: "/api/v1/parcours/:id/rendez-vous",
+    cas: listerRendezVous,
+    resume: "Rendez-vous du parcours",
+    tags: tagsSuivi,
+    schema: { params: id },
+  });
+  exposer(app, s, {
+    methode: "POST",
+    url: "/api/v1/parcours/:id/rendez-vous",
+    cas: proposerRendezVous,
+    resume:
+      "Proposer un rendez-vous (y compris hors heures ouvrées) : invitation par courriel avec pièce jointe .ics",
+    tags: tagsSuivi,
+    statut: 201,
+    entree: avecId,
+    schema: { params: id, body: proposerRendezVous.entree.omit({ id: true }) },
+  });
+  exposer(app, s, {
+    methode: "POST",
+    url: "/api/v1/parcours/:id/rendez-vous/:rendezVousId/reponse",
+    cas: repondreRendezVous,
+    resume: "Confirmer (bénéficiaire) ou annuler un rendez-vous",
+    tags: tagsSuivi,
+    entree: avecId,
+    schema: {
+      params: z.object({ id: z.uuid(), rendezVousId: z.uuid() }),
+      body: repondreRendezVous.entree.omit({ id: true, rendezVousId: true }),
+    },
   });
 }

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Chargement, useDonnees } from "../commun/donnees";
 import { Page } from "../commun/Page";
 import { useSession } from "../session";
@@ -9,6 +10,7 @@ import {
   TableComptes,
   TableSites,
 } from "./composants";
+import { DemandesEffacement, DossiersSansReferent, ReorientationsRecues } from "./PilotageParcours";
 
 interface Resume {
   operateur: { id: string; nom: string } | null;
@@ -20,6 +22,7 @@ interface Resume {
 
 export function AccueilResponsable() {
   const { session } = useSession();
+  const [file, setFile] = useState(0);
   const operateurId = session.statut === "connecte" ? session.compte.operateurId! : "";
   const resume = useDonnees<Resume>("/api/v1/moi/accueil");
   const operateur = useDonnees<{ nom: string; sites: SiteVue[] }>(`/api/v1/operateurs/${operateurId}`);
@@ -43,6 +46,13 @@ export function AccueilResponsable() {
         )}
       </Chargement>
       <div className="fr-grid-row fr-grid-row--gutters fr-mt-4w">
+        <div className="fr-col-12 fr-col-lg-6">
+          <DossiersSansReferent key={file} />
+        </div>
+        <div className="fr-col-12 fr-col-lg-6">
+          <ReorientationsRecues apres={() => setFile((n) => n + 1)} />
+          <DemandesEffacement />
+        </div>
         <section className="fr-col-12 fr-col-lg-6" aria-labelledby="titre-sites">
           <h2 id="titre-sites">Sites</h2>
           <Chargement etat={operateur.etat}>{(o) => <TableSites sites={o.sites} />}</Chargement>

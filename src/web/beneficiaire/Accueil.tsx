@@ -1,19 +1,29 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { Card } from "@codegouvfr/react-dsfr/Card";
+import { Link } from "react-router";
 import { Chargement, useDonnees } from "../commun/donnees";
-import { dateCourte, etapeParcours, LIBELLES_STATUT, type VueParcours } from "../commun/libelles";
+import {
+  dateCourte,
+  dateHeure,
+  etapeParcours,
+  LIBELLES_STATUT,
+  type VueParcoursListe,
+} from "../commun/libelles";
 import { Page } from "../commun/Page";
 import { useSession } from "../session";
 
 export function AccueilBeneficiaire() {
   const { session } = useSession();
-  const { etat } = useDonnees<VueParcours[]>("/api/v1/parcours");
+  const { etat } = useDonnees<VueParcoursListe[]>("/api/v1/parcours");
   const prenom = session.statut === "connecte" ? session.compte.prenom : "";
   return (
     <Page titre="Mon parcours" accueil="/mon-espace" sansFilAriane>
       <p className="fr-text--lead">
         Bonjour {prenom}, voici où en est votre conseil en évolution professionnelle.
+      </p>
+      <p>
+        <Link to="/mon-espace/donnees">Mes données : qui a consulté mon dossier, mes accords, export</Link>
       </p>
       <Chargement etat={etat}>
         {(parcours) =>
@@ -29,6 +39,8 @@ export function AccueilBeneficiaire() {
                   <Card
                     title={p.operateur.nom}
                     titleAs="h2"
+                    enlargeLink
+                    linkProps={{ to: `/mon-espace/parcours/${p.id}` }}
                     desc={
                       <>
                         {etapeParcours(p)}
@@ -38,6 +50,12 @@ export function AccueilBeneficiaire() {
                           : "Un conseiller ou une conseillère va vous être attribué."}
                         <br />
                         Commencé le {dateCourte(p.creeLe)}
+                        {p.prochainRendezVous && (
+                          <>
+                            <br />
+                            Prochain rendez-vous : {dateHeure(p.prochainRendezVous)}
+                          </>
+                        )}
                       </>
                     }
                     start={

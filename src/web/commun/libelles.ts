@@ -33,3 +33,120 @@ export interface VueParcours {
 
 export const etapeParcours = (p: Pick<VueParcours, "niveau" | "phase">) =>
   p.niveau === 1 ? LIBELLES_NIVEAU[1] : `${LIBELLES_NIVEAU[2]} · ${LIBELLES_PHASE[p.phase ?? "conseil"]}`;
+
+export {
+  LIBELLES_CONSENTEMENT,
+  LIBELLES_MODALITE,
+  LIBELLES_QUALIFICATION,
+  LIBELLES_STATUT_ACTIVITE,
+  LIBELLES_STATUT_RENDEZ_VOUS,
+  LIBELLES_TRANCHE_AGE,
+} from "../../domain/dossier";
+export { LIBELLES_MOTIF_CLOTURE } from "../../domain/parcours";
+
+import type { Modalite, Situation, StatutRendezVous } from "../../domain/dossier";
+import type { MotifCloture, TypeTransition } from "../../domain/parcours";
+
+export type { Situation };
+
+export interface Personne {
+  id: string;
+  prenom: string;
+  nom: string;
+}
+
+export interface VueParcoursListe extends VueParcours {
+  dernierContact: string | null;
+  prochainRendezVous: string | null;
+}
+
+export interface TransitionVue {
+  id: string;
+  type: TypeTransition;
+  le: string;
+  niveau?: Niveau;
+  phase?: Phase | null;
+  motif?: string | MotifCloture;
+  retourPrevu?: string;
+  commentaire?: string | null;
+}
+
+export interface DossierVue extends VueParcours {
+  demande: string | null;
+  situation: Situation;
+  handicapMasque: boolean;
+  suppleant: Personne | null;
+  suppleantJusquAu: string | null;
+  closLe: string | null;
+  transitions: TransitionVue[];
+  durees: { niveau1: number; conseil: number; miseEnOeuvre: number; pause: number; total: number };
+  actionsPossibles: TypeTransition[];
+  transferts: { id: string; type: string; statut: string; motif: string; creeLe: string }[];
+}
+
+export interface NoteVue {
+  id: string;
+  texte: string;
+  partagee: boolean;
+  version: number;
+  creeLe: string;
+  modifieLe: string;
+  auteur: Personne | null;
+}
+
+export interface MessageVue {
+  id: string;
+  texte: string;
+  creeLe: string;
+  auteurId: string | null;
+  auteur: (Personne & { role: string }) | null;
+}
+
+export interface RendezVousVue {
+  id: string;
+  debut: string;
+  dureeMinutes: number;
+  modalite: Modalite;
+  statut: StatutRendezVous;
+  version: number;
+  lieuAffiche: string;
+  horsHeuresOuvrees: boolean;
+}
+
+export interface EntretienVue {
+  id: string;
+  le: string;
+  modalite: Modalite;
+  dureeMinutes: number;
+  participants: string | null;
+  resume: string;
+  auteur: Personne | null;
+}
+
+export interface EvenementVue {
+  le: string;
+  type: string;
+  titre: string;
+  detail: string | null;
+  auteur: Personne | null;
+}
+
+export const dateHeure = (iso: string) =>
+  new Date(iso).toLocaleString("fr-FR", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Paris",
+  });
+
+/** Position dans le parcours, pour le Stepper : 1 accueil, 2 conseil, 3 mise en œuvre. */
+export const etapeNumero = (p: Pick<VueParcours, "niveau" | "phase">) =>
+  p.niveau === 1 ? 1 : p.phase === "mise_en_oeuvre" ? 3 : 2;
+export const TITRES_ETAPES = [
+  "Accueil individualisé (niveau 1)",
+  "Conseil : construire le projet (niveau 2)",
+  "Mise en œuvre : le plan d'actions (niveau 2)",
+];

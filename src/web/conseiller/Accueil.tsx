@@ -1,31 +1,166 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Table } from "@codegouvfr/react-dsfr/Table";
+import { Tag } from "@codegouvfr/react-dsfr/Tag";
+import { useState } from "react";
 import { Link } from "react-router";
 import { Chargement, useDonnees } from "../commun/donnees";
-import { dateCourte, etapeParcours, LIBELLES_STATUT, type VueParcours } from "../commun/libelles";
+import {
+  dateCourte,
+  dateHeure,
+  etapeParcours,
+  LIBELLES_STATUT,
+  type VueParcoursListe,
+} from "../commun/libelles";
 import { Page } from "../commun/Page";
 import { useSession } from "../session";
 
+const ETAPES: Record<string, string> = {
+  "": "Toutes les étapes",
+  "niveau=1": "Niveau 1 — accueil",
+  "niveau=2&phase=conseil": "Niveau 2 — conseil",
+  "niveau=2&phase=mise_en_oeuvre": "Niveau 2 — mise en œuvre",
+};
+
+/** Tableau de bord et portefeuille : filtres (étape, statut, sans contact, rendez-vous) et recherche par nom. */
 export function AccueilConseiller() {
   const { session } = useSession();
-  const { etat } = useDonnees<VueParcours[]>("/api/v1/parcours?mesDossiers=true");
+  const [perimetre, setPerimetre] = useState("mesDossiers=true");
+  const [etape, setEtape] = useState("");
+  const [statut, setStatut] = useState("");
+  const [sansContact, setSansContact] = useState("");
+  const [rdv, setRdv] = useState("");
+  const [recherche, setRecherche] = useState("");
+  const [rechercheAppliquee, setRechercheAppliquee] = useState("");
+  const qs = [
+    perimetre,
+    etape,
+    statut && `statut=${statut}`,
+    sansContact && `sansContactJours=${sansContact}`,
+    rdv && `rendezVousJours=${rdv}`,
+    rechercheAppliquee && `recherche=${encodeURIComponent(rechercheAppliquee)}`,
+  ]
+    .filter(Boolean)
+    .join("&");
+  const { etat } = useDonnees<VueParcoursListe[]>(`/api/v1/parcours?${qs}`);
   const operateur = session.statut === "connecte" ? session.operateur?.nom : undefined;
+  const filtre =
+    perimetre !== "mesDossiers=true" || etape || statut || sansContact || rdv || rechercheAppliquee;
   return (
     <Page titre="Tableau de bord" accueil="/conseiller" sansFilAriane>
       {operateur && <p className="fr-text--lead">{operateur}</p>}
+      <Button
+        linkProps={{ to: "/conseiller/nouveau-parcours" }}
+        iconId="fr-icon-add-line"
+        className="fr-mb-4w"
+      >
+        Ouvrir un parcours
+      </Button>
       <h2>Mes dossiers</h2>
+      <form
+        className="fr-grid-row fr-grid-row--gutters fr-mb-2w"
+        aria-label="Filtrer le portefeuille"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setRechercheAppliquee(recherche);
+        }}
+      >
+        <div className="fr-col-12 fr-col-md-4">
+          <Input
+            label="Rechercher par nom"
+            nativeInputProps={{
+              type: "search",
+              value: recherche,
+              onChange: (e) => setRecherche(e.target.value),
+            }}
+          />
+          <Button type="submit" priority="secondary" size="small">
+            Rechercher
+          </Button>
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Select
+            label="Dossiers"
+            nativeSelectProps={{ value: perimetre, onChange: (e) => setPerimetre(e.target.value) }}
+          >
+            <option value="mesDossiers=true">Dont je suis référent·e</option>
+            <option value="mesDossiers=false">Mes dossiers, remplacements et file d'attente</option>
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Select
+            label="Étape"
+            nativeSelectProps={{ value: etape, onChange: (e) => setEtape(e.target.value) }}
+          >
+            {Object.entries(ETAPES).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Select
+            label="Statut"
+            nativeSelectProps={{ value: statut, onChange: (e) => setStatut(e.target.value) }}
+          >
+            <option value="">Tous les statuts</option>
+            {Object.entries(LIBELLES_STATUT).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Select
+            label="Sans contact depuis"
+            nativeSelectProps={{ value: sansContact, onChange: (e) => setSansContact(e.target.value) }}
+          >
+            <option value="">Peu importe</option>
+            <option value="15">15 jours</option>
+            <option value="30">30 jours</option>
+            <option value="60">60 jours</option>
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Select
+            label="Rendez-vous"
+            nativeSelectProps={{ value: rdv, onChange: (e) => setRdv(e.target.value) }}
+          >
+            <option value="">Peu importe</option>
+            <option value="1">Dans les 24 heures</option>
+            <option value="7">Dans les 7 jours</option>
+          </Select>
+        </div>
+      </form>
       <Chargement etat={etat}>
         {(parcours) =>
           parcours.length === 0 ? (
-            <CallOut title="Aucun dossier ne vous est attribué">
-              Les dossiers dont vous êtes le ou la référente apparaîtront ici. Les nouvelles demandes arrivent
-              dans la file de votre opérateur.
-            </CallOut>
+            filtre ? (
+              <CallOut title="Aucun dossier ne correspond à ces filtres">
+                Élargissez la recherche ou retirez un filtre.
+              </CallOut>
+            ) : (
+              <CallOut title="Aucun dossier ne vous est attribué">
+                Les dossiers dont vous êtes le ou la référente apparaîtront ici. Les nouvelles demandes
+                arrivent dans la file de votre opérateur.
+              </CallOut>
+            )
           ) : (
             <Table
-              caption={`${parcours.length} dossier${parcours.length > 1 ? "s" : ""} dont vous êtes référent·e`}
-              headers={["Bénéficiaire", "Étape", "Statut", "Dernière modification"]}
+              caption={`${parcours.length} dossier${parcours.length > 1 ? "s" : ""}`}
+              headers={[
+                "Bénéficiaire",
+                "Étape",
+                "Statut",
+                "Dernier contact",
+                "Prochain rendez-vous",
+                "Référent·e",
+              ]}
               data={parcours.map((p) => [
                 <>
                   <Link to={`/conseiller/dossiers/${p.id}`}>
@@ -40,9 +175,13 @@ export function AccueilConseiller() {
                     </>
                   )}
                 </>,
-                etapeParcours(p),
+                <Tag small key="etape">
+                  {etapeParcours(p)}
+                </Tag>,
                 LIBELLES_STATUT[p.statut],
-                dateCourte(p.modifieLe),
+                p.dernierContact ? dateCourte(p.dernierContact) : "Aucun",
+                p.prochainRendezVous ? dateHeure(p.prochainRendezVous) : "—",
+                p.referent ? `${p.referent.prenom} ${p.referent.nom}` : "File d'attente",
               ])}
             />
           )
