@@ -152,6 +152,81 @@ export interface LimitesDebitRepository {
   purgerAvant(fenetre: string): Promise<void>;
 }
 
+/** Une version chargée d'un référentiel officiel (ROME 4.0, BMO…). */
+export interface VersionReferentiel {
+  nom: string;
+  version: string;
+  source: string;
+  activeLe: string | null;
+  compteurs: Record<string, number>;
+}
+
+export interface DomaineMetier {
+  code: string;
+  libelle: string;
+  /** Code du grand domaine ; null pour un grand domaine. */
+  parent: string | null;
+  nombreFiches: number;
+}
+
+export interface FicheResumee {
+  codeRome: string;
+  libelle: string;
+  codeDomaine: string;
+  transitionEcologique: string | null;
+}
+
+export type RubriqueItem = "savoir_faire" | "savoir_etre" | "savoir" | "contexte" | "macro_competence";
+
+export interface FicheMetier {
+  codeRome: string;
+  libelle: string;
+  domaine: { code: string; libelle: string; grandDomaine: { code: string; libelle: string } } | null;
+  definition: string | null;
+  acces: string | null;
+  transitionEcologique: string | null;
+  transitionNumerique: boolean;
+  transitionDemographique: boolean;
+  emploiReglemente: boolean;
+  emploiCadre: boolean;
+  codeRomeParent: string | null;
+  riasec: { majeur: string | null; mineur: string | null };
+  appellations: { codeOgr: string; libelle: string; principale: boolean; peuUsite: boolean }[];
+  items: {
+    codeOgr: string;
+    libelle: string;
+    rubrique: RubriqueItem;
+    categorie: string | null;
+    sousCategorie: string | null;
+    coeurMetier: string | null;
+    macroCompetence: { codeOgr: string; libelle: string } | null;
+  }[];
+  mobilites: { codeRome: string; libelle: string; ordre: number }[];
+}
+
+/** Ce qu'il faut pour construire l'index de recherche d'intitulés (src/referentiels/recherche). */
+export interface DonneesIndexMetiers {
+  fiches: { codeRome: string; libelle: string }[];
+  appellations: {
+    codeOgr: string;
+    codeRome: string;
+    libelle: string;
+    libelleCourt: string;
+    principale: boolean;
+    peuUsite: boolean;
+  }[];
+  items: { codeRome: string; libelle: string; rubrique: string; coeurMetier: string | null }[];
+}
+
+export interface ReferentielsRepository {
+  versionsActives(): Promise<VersionReferentiel[]>;
+  versionActive(nom: string): Promise<VersionReferentiel | undefined>;
+  domaines(): Promise<DomaineMetier[]>;
+  fiches(filtre: { domaine?: string; transitionEcologique?: boolean }): Promise<FicheResumee[]>;
+  fiche(codeRome: string): Promise<FicheMetier | undefined>;
+  donneesIndex(): Promise<DonneesIndexMetiers>;
+}
+
 /** Tous les dépôts, liés à une même transaction. */
 export interface Depots {
   operateurs: OperateursRepository;
@@ -162,6 +237,7 @@ export interface Depots {
   parcours: ParcoursRepository;
   audit: AuditRepository;
   limites: LimitesDebitRepository;
+  referentiels: ReferentielsRepository;
 }
 
 /** Unité de travail : exécute une fonction dans une transaction ; tout ou rien. */

@@ -10,6 +10,7 @@ import type {
 } from "../app/ports.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import type { Niveau, Phase, StatutParcours } from "../domain/parcours.js";
+import { creerDepotReferentiels } from "./referentiels.js";
 import type {
   Schema,
   TableCompte,
@@ -401,5 +402,6 @@ export function creerDepots(db: Kysely<Schema>): Depots {
         await db.deleteFrom("limite_debit").where("fenetre", "<", fenetre).execute();
       },
     },
+    referentiels: creerDepotReferentiels(db),
   };
 }

@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { SchemaReferentiels } from "./schemaReferentiels.js";
 
 /**
  * Schéma Kysely, identique pour SQLite et PostgreSQL. Conventions (docs/adr/0001-stack.md) :
@@ -91,7 +92,7 @@ export interface TableLimiteDebit {
   compteur: number;
 }
 
-export interface Schema {
+export interface Schema extends SchemaReferentiels {
   operateur: TableOperateur;
   site: TableSite;
   compte: TableCompte;
