@@ -218,13 +218,48 @@ export interface DonneesIndexMetiers {
   items: { codeRome: string; libelle: string; rubrique: string; coeurMetier: string | null }[];
 }
 
+/** Chiffres d'un métier BMO sur un territoire ; null = secret statistique sur tout le territoire. */
+export interface ChiffresBmo {
+  projets: number | null;
+  difficiles: number | null;
+  saisonniers: number | null;
+  /** Bassins d'emploi dont le chiffre est couvert par le secret statistique (les totaux sont alors des minimums). */
+  bassinsSecrets: number;
+  bassins: number;
+}
+
+export interface MarcheMetier {
+  regionConnue: boolean;
+  metiers: {
+    codeMetier: string;
+    libelle: string;
+    france: ChiffresBmo;
+    region: (ChiffresBmo & { code: string; nom: string; rang: number | null; nombreMetiers: number }) | null;
+  }[];
+}
+
 export interface ReferentielsRepository {
   versionsActives(): Promise<VersionReferentiel[]>;
   versionActive(nom: string): Promise<VersionReferentiel | undefined>;
   domaines(): Promise<DomaineMetier[]>;
   fiches(filtre: { domaine?: string; transitionEcologique?: boolean }): Promise<FicheResumee[]>;
   fiche(codeRome: string): Promise<FicheMetier | undefined>;
+  /** Chiffres BMO des métiers BMO correspondant à un code ROME v3 (fiche.codeRomeParent), France et région. */
+  marche(codeRomeV3: string, region?: string): Promise<MarcheMetier>;
   donneesIndex(): Promise<DonneesIndexMetiers>;
+}
+
+/** Un résultat de la recherche d'intitulés : l'appellation trouvée et sa fiche, meilleur score d'abord. */
+export interface ResultatRechercheMetier {
+  codeRome: string;
+  libelleRome: string;
+  appellation: { codeOgr: string; libelle: string };
+  score: number;
+}
+
+/** Les référentiels en mémoire (index de recherche), reconstruits après chaque import. */
+export interface ServiceMetiers {
+  rechercher(texte: string, limite: number): ResultatRechercheMetier[] | undefined;
 }
 
 /** Tous les dépôts, liés à une même transaction. */

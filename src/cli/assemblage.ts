@@ -5,6 +5,7 @@ import type { Configuration } from "../config.js";
 import { construireServeur } from "../http/serveur.js";
 import { creerHachage } from "../infra/hachage.js";
 import { creerMessagerie } from "../infra/messagerie.js";
+import { ServiceReferentiels } from "../referentiels/service.js";
 import { type Base, baseRepond, ouvrirBase } from "../storage/base.js";
 
 /** Racine de composition : la seule place où les adaptateurs sont branchés sur l'application. */
@@ -17,8 +18,13 @@ export const DOSSIER_WEB = path.join(
   "web",
 );
 
-export function creerServices(config: Configuration, base: Base): ServicesApp {
+export function creerServices(
+  config: Configuration,
+  base: Base,
+  referentiels = new ServiceReferentiels(base),
+): ServicesApp {
   return {
+    metiers: referentiels,
     stockage: base,
     messagerie: creerMessagerie({
       smtpUrl: config.smtpUrl,
@@ -40,7 +46,8 @@ export function creerServices(config: Configuration, base: Base): ServicesApp {
 export async function assembler(config: Configuration, options: { dossierWeb?: string } = {}) {
   const base = ouvrirBase(config.base);
   await base.migrer();
-  const services = creerServices(config, base);
+  const referentiels = new ServiceReferentiels(base);
+  const services = creerServices(config, base, referentiels);
   const app = await construireServeur({
     services,
     base: { type: base.type, repond: () => baseRepond(base.db) },
@@ -48,6 +55,7 @@ export async function assembler(config: Configuration, options: { dossierWeb?: s
     cookieSecurise: config.env === "production",
     dossierWeb: options.dossierWeb ?? DOSSIER_WEB,
     niveauJournal: config.logLevel,
+    referentiels: () => referentiels.etat(),
   });
-  return { base, services, app };
+  return { base, services, app, referentiels };
 }

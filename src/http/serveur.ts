@@ -14,6 +14,7 @@ import { ErreurTropDeRequetes } from "../app/erreurs.js";
 import type { ServicesApp } from "../app/pipeline.js";
 import { reponseErreur } from "./erreurs.js";
 import { routesAdmin } from "./routes/admin.js";
+import { routesMetiers } from "./routes/metiers.js";
 import { routesParcours } from "./routes/parcours.js";
 import { routesSante } from "./routes/sante.js";
 import { routesSession } from "./routes/session.js";
@@ -152,6 +153,7 @@ export async function construireServeur(o: OptionsServeur): Promise<App> {
   await routesSession(app, o);
   await routesAdmin(app, o);
   await routesParcours(app, o);
+  await routesMetiers(app, o);
 
   const web = o.dossierWeb && existsSync(path.join(o.dossierWeb, "index.html")) ? o.dossierWeb : undefined;
   if (web) {

@@ -9,10 +9,6 @@ import type { SourceFichiers } from "./rome/lecture.js";
  * une archive zip, ou une adresse http(s) d'une archive zip (publication officielle de France Travail).
  */
 
-/** Publication officielle du ROME 4.0 (open data France Travail, archive « RefRomeCsv »). */
-export const URL_ROME_PAR_DEFAUT =
-  "https://www.francetravail.org/files/live/sites/peorg/files/documents/Statistiques-et-analyses/Open-data/ROME/RefRomeCsv.zip";
-
 export function sourceRepertoire(dossier: string): SourceFichiers {
   const noms = readdirSync(dossier).filter((n) => n.endsWith(".csv"));
   return {

@@ -342,6 +342,90 @@ export function creerDepotReferentiels(db: Db): ReferentielsRepository {
       };
       return fiche;
     },
+    async marche(codeRomeV3, region) {
+      const [vb, vr] = [await idActif("bmo"), await idActif("bmo")];
+      if (!vb || !vr) return { regionConnue: false, metiers: [] };
+      const codes = (
+        await db
+          .selectFrom("fap_rome")
+          .select("code_fap228")
+          .distinct()
+          .where("version_id", "=", vb)
+          .where("code_rome_v3", "=", codeRomeV3)
+          .execute()
+      ).map((r) => r.code_fap228);
+      const regionConnue = region
+        ? !!(await db
+            .selectFrom("bmo_bassin")
+            .select("code_region")
+            .where("version_id", "=", vb)
+            .where("code_region", "=", region)
+            .executeTakeFirst())
+        : false;
+      if (!codes.length) return { regionConnue, metiers: [] };
+      const agreger = (filtreRegion?: string, filtreCodes?: string[]) => {
+        let q = db
+          .selectFrom("bmo_bassin")
+          .select((eb) => [
+            "code_metier",
+            eb.fn.max("libelle_metier").as("libelle"),
+            eb.fn.max("nom_region").as("nom_region"),
+            eb.fn.sum<number | null>("projets").as("projets"),
+            eb.fn.sum<number | null>("difficiles").as("difficiles"),
+            eb.fn.sum<number | null>("saisonniers").as("saisonniers"),
+            eb.fn.count<number>("projets").as("connus"),
+            eb.fn.countAll<number>().as("bassins"),
+          ])
+          .where("version_id", "=", vb)
+          .groupBy("code_metier");
+        if (filtreRegion) q = q.where("code_region", "=", filtreRegion);
+        if (filtreCodes) q = q.where("code_metier", "in", filtreCodes);
+        return q.execute();
+      };
+      const chiffres = (r: Awaited<ReturnType<typeof agreger>>[number]) => {
+        const connus = Number(r.connus);
+        const bassins = Number(r.bassins);
+        const n = (v: unknown) => (connus === 0 || v === null ? null : Number(v));
+        return {
+          projets: n(r.projets),
+          difficiles: n(r.difficiles),
+          saisonniers: n(r.saisonniers),
+          bassinsSecrets: bassins - connus,
+          bassins,
+        };
+      };
+      const france = await agreger(undefined, codes);
+      const dansRegion = region && regionConnue ? await agreger(region) : [];
+      const classement = dansRegion
+        .map((r) => ({ code: r.code_metier, projets: Number(r.projets ?? 0) }))
+        .sort((a, b) => b.projets - a.projets);
+      return {
+        regionConnue,
+        metiers: france
+          .map((f) => {
+            const r = dansRegion.find((x) => x.code_metier === f.code_metier);
+            return {
+              codeMetier: f.code_metier,
+              libelle: String(f.libelle),
+              france: chiffres(f),
+              region:
+                r && region
+                  ? {
+                      ...chiffres(r),
+                      code: region,
+                      nom: String(r.nom_region),
+                      rang:
+                        chiffres(r).projets === null
+                          ? null
+                          : classement.findIndex((c) => c.code === r.code_metier) + 1,
+                      nombreMetiers: classement.length,
+                    }
+                  : null,
+            };
+          })
+          .sort((a, b) => (b.france.projets ?? 0) - (a.france.projets ?? 0)),
+      };
+    },
     async donneesIndex() {
       const v = await idActif("rome");
       if (!v) return { fiches: [], appellations: [], items: [] };

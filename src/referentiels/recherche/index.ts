@@ -1,0 +1,209 @@
+import type { DonneesIndexMetiers } from "../../app/ports.js";
+import { distance, motsSignificatifs } from "./texte.js";
+
+/**
+ * Index en mémoire de la recherche d'intitulés de métier (« normalisation d'intitulé »). Méthode (docs/adr/0002) :
+ * 1. chaque appellation est un document ; ses mots (racinés, sans accents) sont pondérés par leur rareté (idf) ;
+ * 2. un mot de la requête absent du vocabulaire est corrigé (distance d'édition 1 ou 2) ou complété (préfixe) ;
+ * 3. le score d'une appellation combine la part de la requête qu'elle couvre, la part de son intitulé que la requête
+ *    couvre, et le contexte de sa fiche (mots des compétences et savoirs, cœur de métier d'abord) pour départager ;
+ * 4. les mots de la requête inconnus de tout le référentiel (ville, entreprise…) sont ignorés.
+ */
+
+export interface ResultatRecherche {
+  codeRome: string;
+  libelleRome: string;
+  appellation: { codeOgr: string; libelle: string };
+  score: number;
+}
+
+interface Appellation {
+  codeOgr: string;
+  codeRome: string;
+  libelle: string;
+  mots: Set<string>;
+  poidsTotal: number;
+  bonus: number;
+}
+
+export interface OptionsIndex {
+  /** Poids du contexte de la fiche (compétences, savoirs) dans le score. */
+  poidsContexte?: number;
+  /** Activer la correction des fautes et les préfixes. */
+  approximations?: boolean;
+}
+
+export class IndexMetiers {
+  private readonly appellations: Appellation[] = [];
+  private readonly libellesRome = new Map<string, string>();
+  /** mot → appellations qui le contiennent */
+  private readonly postings = new Map<string, number[]>();
+  private readonly idf = new Map<string, number>();
+  /** mot → (fiche → poids dans le contexte de la fiche, normalisé) */
+  private readonly contexte = new Map<string, Map<string, number>>();
+  private readonly idfContexte = new Map<string, number>();
+  private readonly vocabulaire: string[];
+  private readonly parLongueur = new Map<number, string[]>();
+  private readonly cache = new Map<string, [string, number][]>();
+  readonly taille: number;
+
+  constructor(
+    donnees: DonneesIndexMetiers,
+    private readonly options: OptionsIndex = {},
+  ) {
+    for (const f of donnees.fiches) this.libellesRome.set(f.codeRome, f.libelle);
+    const libelleFiche = new Map(
+      donnees.fiches.map((f) => [f.codeRome, new Set(motsSignificatifs(f.libelle))]),
+    );
+    for (const a of donnees.appellations) {
+      const mots = new Set([...motsSignificatifs(a.libelle), ...motsSignificatifs(a.libelleCourt)]);
+      const id = this.appellations.length;
+      this.appellations.push({
+        codeOgr: a.codeOgr,
+        codeRome: a.codeRome,
+        libelle: a.libelle,
+        mots,
+        poidsTotal: 0,
+        bonus: (a.principale ? 0.02 : 0) - (a.peuUsite ? 0.03 : 0),
+      });
+      for (const m of mots) {
+        let p = this.postings.get(m);
+        if (!p) this.postings.set(m, (p = []));
+        p.push(id);
+      }
+      void libelleFiche;
+    }
+    const n = this.appellations.length;
+    for (const [m, p] of this.postings) this.idf.set(m, Math.log(1 + n / p.length));
+    for (const a of this.appellations) for (const m of a.mots) a.poidsTotal += this.idf.get(m)!;
+
+    // Contexte des fiches : mots des compétences et savoirs (cœur de métier compté double), fréquence normalisée.
+    const freq = new Map<string, Map<string, number>>();
+    for (const it of donnees.items) {
+      const poids = it.coeurMetier === "Principale" ? 2 : 1;
+      for (const m of new Set(motsSignificatifs(it.libelle))) {
+        let f = freq.get(m);
+        if (!f) freq.set(m, (f = new Map()));
+        f.set(it.codeRome, (f.get(it.codeRome) ?? 0) + poids);
+      }
+    }
+    const nFiches = donnees.fiches.length || 1;
+    for (const [m, f] of freq) {
+      this.idfContexte.set(m, Math.log(1 + nFiches / f.size));
+      const norme = new Map<string, number>();
+      for (const [r, c] of f) norme.set(r, c / (c + 2));
+      this.contexte.set(m, norme);
+    }
+    this.vocabulaire = [...new Set([...this.postings.keys(), ...this.contexte.keys()])];
+    for (const m of this.vocabulaire) {
+      let l = this.parLongueur.get(m.length);
+      if (!l) this.parLongueur.set(m.length, (l = []));
+      l.push(m);
+    }
+    this.taille = n;
+  }
+
+  /** Variantes d'un mot de requête présentes dans le vocabulaire, avec un poids de confiance. */
+  private variantes(mot: string): [string, number][] {
+    const connu = this.cache.get(mot);
+    if (connu) return connu;
+    let r: [string, number][] = [];
+    if (this.postings.has(mot) || this.contexte.has(mot)) r = [[mot, 1]];
+    else if (this.options.approximations !== false && mot.length >= 4) {
+      const max = mot.length >= 8 ? 2 : 1;
+      let meilleure = max + 1;
+      let candidats: string[] = [];
+      for (let l = mot.length - max; l <= mot.length + max; l++)
+        for (const v of this.parLongueur.get(l) ?? []) {
+          if (v[0] !== mot[0] && v[1] !== mot[1]) continue;
+          const d = distance(mot, v, max);
+          if (d < meilleure) {
+            meilleure = d;
+            candidats = [v];
+          } else if (d === meilleure) candidats.push(v);
+        }
+      if (candidats.length) r = candidats.slice(0, 4).map((v) => [v, meilleure === 1 ? 0.8 : 0.6]);
+      else if (mot.length >= 3) {
+        // Préfixe (abréviation) : les mots du vocabulaire qui commencent ainsi, les plus fréquents d'abord.
+        const pref = this.vocabulaire
+          .filter((v) => v.startsWith(mot) && this.postings.has(v))
+          .sort((a, b) => this.postings.get(b)!.length - this.postings.get(a)!.length)
+          .slice(0, 3);
+        r = pref.map((v) => [v, 0.6]);
+      }
+    }
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(mot, r);
+    return r;
+  }
+
+  rechercher(texte: string, limite = 10): ResultatRecherche[] {
+    const mots = [...new Set(motsSignificatifs(texte, { equivalents: true }))];
+    // Poids de chaque mot de requête : le meilleur idf de ses variantes ; mots inconnus ignorés.
+    const requete: { variantes: [string, number][]; poids: number }[] = [];
+    for (const m of mots) {
+      const v = this.variantes(m);
+      if (!v.length) continue;
+      const poids = Math.max(...v.map(([x, c]) => c * (this.idf.get(x) ?? this.idfContexte.get(x) ?? 0)));
+      requete.push({ variantes: v, poids });
+    }
+    if (!requete.length) return [];
+    const totalRequete = requete.reduce((s, q) => s + q.poids, 0);
+    const titre = new Map<number, number>();
+    const couvertTitre = new Map<number, number>();
+    const ctx = new Map<string, number>();
+    for (const q of requete) {
+      const vuTitre = new Map<number, number>();
+      const vuCtx = new Map<string, number>();
+      for (const [v, c] of q.variantes) {
+        const idf = this.idf.get(v);
+        if (idf !== undefined)
+          for (const a of this.postings.get(v)!) {
+            const s = c * q.poids;
+            if ((vuTitre.get(a) ?? 0) < s) {
+              vuTitre.set(a, s);
+              couvertTitre.set(a, Math.max(couvertTitre.get(a) ?? 0, 0) + 0);
+            }
+          }
+        const f = this.contexte.get(v);
+        if (f) {
+          const idfc = this.idfContexte.get(v)!;
+          for (const [r, w] of f) {
+            const s = c * idfc * w;
+            if ((vuCtx.get(r) ?? 0) < s) vuCtx.set(r, s);
+          }
+        }
+      }
+      for (const [a, s] of vuTitre) {
+        titre.set(a, (titre.get(a) ?? 0) + s);
+        const app = this.appellations[a]!;
+        let idfCouvert = 0;
+        for (const [v] of q.variantes)
+          if (app.mots.has(v)) idfCouvert = Math.max(idfCouvert, this.idf.get(v)!);
+        couvertTitre.set(a, (couvertTitre.get(a) ?? 0) + idfCouvert);
+      }
+      for (const [r, s] of vuCtx) ctx.set(r, (ctx.get(r) ?? 0) + s);
+    }
+    const poidsContexte = this.options.poidsContexte ?? 0.25;
+    let maxCtx = 0;
+    for (const s of ctx.values()) if (s > maxCtx) maxCtx = s;
+    const scores: [number, number][] = [];
+    for (const [a, s] of titre) {
+      const app = this.appellations[a]!;
+      const rappel = s / totalRequete; // part de la requête trouvée dans l'intitulé
+      const precision = (couvertTitre.get(a) ?? 0) / app.poidsTotal; // part de l'intitulé présente dans la requête
+      const contexte = maxCtx > 0 ? (ctx.get(app.codeRome) ?? 0) / maxCtx : 0;
+      scores.push([a, 0.6 * rappel + 0.4 * precision + poidsContexte * contexte + app.bonus]);
+    }
+    scores.sort((x, y) => y[1] - x[1]);
+    return scores.slice(0, limite).map(([a, s]) => {
+      const app = this.appellations[a]!;
+      return {
+        codeRome: app.codeRome,
+        libelleRome: this.libellesRome.get(app.codeRome) ?? "",
+        appellation: { codeOgr: app.codeOgr, libelle: app.libelle },
+        score: Math.round(s * 1000) / 1000,
+      };
+    });
+  }
+}
