@@ -176,7 +176,7 @@ export interface FicheResumee {
   transitionEcologique: string | null;
 }
 
-export type RubriqueItem = "savoir_faire" | "savoir_etre" | "savoir" | "contexte" | "macro_competence";
+export type RubriqueItem = "savoir_faire" | "savoir_etre" | "savoir" | "contexte";
 
 export interface FicheMetier {
   codeRome: string;

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Base } from "../storage/base.js";
 import {
+  analyser,
   basculer,
   compter,
   controlerLiensRome,
@@ -10,6 +11,7 @@ import {
   type Progression,
   purgerVersionsInactives,
   supprimerVersion,
+  TABLES_REFERENTIEL,
   versionActive,
 } from "../storage/referentiels.js";
 import { importerBmo } from "./bmo/import.js";
@@ -135,6 +137,7 @@ export async function importerRome(
         p,
       );
     });
+    await analyser(base.db, base.type, TABLES_REFERENTIEL.rome!);
     // Contrôles : ce qui est en base correspond à ce qui a été lu, et chaque lien se résout.
     const attendus: Record<string, number> = {
       domaines: donnees.domaines.length,

@@ -124,6 +124,12 @@ export async function compter(db: Db, table: TableContenu, versionId: string): P
   return Number(r.n);
 }
 
+/** PostgreSQL : statistiques à jour après un chargement massif (sinon le planificateur choisit des boucles imbriquées). */
+export async function analyser(db: Db, type: "sqlite" | "postgresql", tables: TableContenu[]) {
+  for (const t of tables) await sql.raw(`analyze ${t}`).execute(db);
+  void type;
+}
+
 /** Contrôles d'intégrité ROME en SQL : chaque lien se résout dans la version chargée. */
 export async function controlerLiensRome(db: Db, v: string): Promise<string[]> {
   const problemes: string[] = [];

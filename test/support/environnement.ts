@@ -29,8 +29,12 @@ export async function environnement(
   const base = await fabrique.ouvrir();
   const referentiels = new ServiceReferentiels(base);
   if (options.referentiels) {
+    let t = Date.now();
     await importerReferentiels(base, dossierReferentiels());
+    if (process.env.DEBUG_REF) console.log("import", Date.now() - t);
+    t = Date.now();
     await referentiels.recharger();
+    if (process.env.DEBUG_REF) console.log("index", Date.now() - t);
   }
   const dossierMails = mkdtempSync(path.join(tmpdir(), "cep-mails-"));
   const services: ServicesApp = {

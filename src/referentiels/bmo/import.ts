@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Base } from "../../storage/base.js";
 import {
+  analyser,
   basculer,
   compter,
   creerVersion,
@@ -9,6 +10,7 @@ import {
   type Progression,
   purgerVersionsInactives,
   supprimerVersion,
+  TABLES_REFERENTIEL,
   versionActive,
 } from "../../storage/referentiels.js";
 import { ErreurImport, lireCsv } from "../csv.js";
@@ -99,6 +101,7 @@ export async function importerBmo(
       await insererParLots(trx, "bmo_bassin", lignesBmo, options.progression);
       await insererParLots(trx, "fap_rome", lignesFap, options.progression);
     });
+    await analyser(base.db, base.type, TABLES_REFERENTIEL.bmo!);
     const compteurs = { bassins: lignesBmo.length, passagesRomeFap: lignesFap.length };
     if (
       (await compter(base.db, "bmo_bassin", id)) !== compteurs.bassins ||

@@ -12,7 +12,7 @@ export interface SourceFichiers {
   lire(nom: string): Promise<Uint8Array>;
 }
 
-export type Rubrique = "savoir_faire" | "savoir_etre" | "savoir" | "contexte" | "macro_competence";
+export type Rubrique = "savoir_faire" | "savoir_etre" | "savoir" | "contexte";
 
 export interface FicheRome {
   codeRome: string;
@@ -293,8 +293,7 @@ export async function lireRome(source: SourceFichiers, progression?: Progression
     let categorie: string | null = null;
     let sousCategorie: string | null = null;
     let macro: string | null = null;
-    if (comp?.nature === "Macro-compétence") rubrique = "macro_competence";
-    else if (v.code_rubrique === "1") rubrique = "savoir_faire";
+    if (v.code_rubrique === "1") rubrique = "savoir_faire";
     else if (v.code_rubrique === "2") rubrique = "savoir_etre";
     else if (v.code_rubrique === "3") rubrique = "savoir";
     else if (ctx) rubrique = "contexte";
@@ -302,10 +301,11 @@ export async function lireRome(source: SourceFichiers, progression?: Progression
       throw erreur(
         FICHIERS_ROME.items,
         l.ligne,
-        `l'item ${code} n'a ni rubrique ni entrée dans les référentiels de compétences ou de contextes`,
+        `l'item ${code} n'a ni rubrique ni entrée dans le référentiel des contextes de travail`,
       );
-    if (comp && rubrique !== "macro_competence") {
-      macro = vide(comp.code_ogr_macro_comp);
+    if (comp) {
+      // Une macro-compétence est son propre groupe ; une compétence se range sous sa macro-compétence.
+      macro = comp.nature === "Macro-compétence" ? code : vide(comp.code_ogr_macro_comp);
       categorie = vide(comp.cat_comp);
       sousCategorie = vide(comp.sous_cat_comp);
     }
