@@ -230,6 +230,8 @@ export interface ChiffresBmo {
 
 export interface MarcheMetier {
   regionConnue: boolean;
+  /** Régions de l'enquête, pour choisir. */
+  regions: { code: string; nom: string }[];
   metiers: {
     codeMetier: string;
     libelle: string;

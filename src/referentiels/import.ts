@@ -137,7 +137,7 @@ export async function importerRome(
         p,
       );
     });
-    await analyser(base.db, base.type, TABLES_REFERENTIEL.rome!);
+    await analyser(base.db, TABLES_REFERENTIEL.rome!);
     // Contrôles : ce qui est en base correspond à ce qui a été lu, et chaque lien se résout.
     const attendus: Record<string, number> = {
       domaines: donnees.domaines.length,

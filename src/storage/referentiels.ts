@@ -125,9 +125,8 @@ export async function compter(db: Db, table: TableContenu, versionId: string): P
 }
 
 /** PostgreSQL : statistiques à jour après un chargement massif (sinon le planificateur choisit des boucles imbriquées). */
-export async function analyser(db: Db, type: "sqlite" | "postgresql", tables: TableContenu[]) {
+export async function analyser(db: Db, tables: TableContenu[]) {
   for (const t of tables) await sql.raw(`analyze ${t}`).execute(db);
-  void type;
 }
 
 /** Contrôles d'intégrité ROME en SQL : chaque lien se résout dans la version chargée. */
@@ -349,8 +348,17 @@ export function creerDepotReferentiels(db: Db): ReferentielsRepository {
       return fiche;
     },
     async marche(codeRomeV3, region) {
-      const [vb, vr] = [await idActif("bmo"), await idActif("bmo")];
-      if (!vb || !vr) return { regionConnue: false, metiers: [] };
+      const vb = await idActif("bmo");
+      if (!vb) return { regionConnue: false, regions: [], metiers: [] };
+      const regions = (
+        await db
+          .selectFrom("bmo_bassin")
+          .select(["code_region as code", "nom_region as nom"])
+          .distinct()
+          .where("version_id", "=", vb)
+          .orderBy("nom_region")
+          .execute()
+      ).map((r) => ({ code: r.code, nom: r.nom }));
       const codes = (
         await db
           .selectFrom("fap_rome")
@@ -360,15 +368,8 @@ export function creerDepotReferentiels(db: Db): ReferentielsRepository {
           .where("code_rome_v3", "=", codeRomeV3)
           .execute()
       ).map((r) => r.code_fap228);
-      const regionConnue = region
-        ? !!(await db
-            .selectFrom("bmo_bassin")
-            .select("code_region")
-            .where("version_id", "=", vb)
-            .where("code_region", "=", region)
-            .executeTakeFirst())
-        : false;
-      if (!codes.length) return { regionConnue, metiers: [] };
+      const regionConnue = !!region && regions.some((r) => r.code === region);
+      if (!codes.length) return { regionConnue, regions, metiers: [] };
       const agreger = (filtreRegion?: string, filtreCodes?: string[]) => {
         let q = db
           .selectFrom("bmo_bassin")
@@ -407,6 +408,7 @@ export function creerDepotReferentiels(db: Db): ReferentielsRepository {
         .sort((a, b) => b.projets - a.projets);
       return {
         regionConnue,
+        regions,
         metiers: france
           .map((f) => {
             const r = dansRegion.find((x) => x.code_metier === f.code_metier);

@@ -123,6 +123,7 @@ export const marcheMetier = casUsage({
     return {
       codeRome: fiche.codeRome,
       libelleRome: fiche.libelle,
+      regions: marche.regions,
       metiersBmo: marche.metiers,
       message: marche.metiers.length
         ? null

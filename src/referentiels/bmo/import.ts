@@ -101,7 +101,7 @@ export async function importerBmo(
       await insererParLots(trx, "bmo_bassin", lignesBmo, options.progression);
       await insererParLots(trx, "fap_rome", lignesFap, options.progression);
     });
-    await analyser(base.db, base.type, TABLES_REFERENTIEL.bmo!);
+    await analyser(base.db, TABLES_REFERENTIEL.bmo!);
     const compteurs = { bassins: lignesBmo.length, passagesRomeFap: lignesFap.length };
     if (
       (await compter(base.db, "bmo_bassin", id)) !== compteurs.bassins ||

@@ -52,9 +52,6 @@ export class IndexMetiers {
     private readonly options: OptionsIndex = {},
   ) {
     for (const f of donnees.fiches) this.libellesRome.set(f.codeRome, f.libelle);
-    const libelleFiche = new Map(
-      donnees.fiches.map((f) => [f.codeRome, new Set(motsSignificatifs(f.libelle))]),
-    );
     for (const a of donnees.appellations) {
       const mots = new Set([...motsSignificatifs(a.libelle), ...motsSignificatifs(a.libelleCourt)]);
       const id = this.appellations.length;
@@ -68,10 +65,12 @@ export class IndexMetiers {
       });
       for (const m of mots) {
         let p = this.postings.get(m);
-        if (!p) this.postings.set(m, (p = []));
+        if (!p) {
+          p = [];
+          this.postings.set(m, p);
+        }
         p.push(id);
       }
-      void libelleFiche;
     }
     const n = this.appellations.length;
     for (const [m, p] of this.postings) this.idf.set(m, Math.log(1 + n / p.length));
@@ -83,7 +82,10 @@ export class IndexMetiers {
       const poids = it.coeurMetier === "Principale" ? 2 : 1;
       for (const m of new Set(motsSignificatifs(it.libelle))) {
         let f = freq.get(m);
-        if (!f) freq.set(m, (f = new Map()));
+        if (!f) {
+          f = new Map();
+          freq.set(m, f);
+        }
         f.set(it.codeRome, (f.get(it.codeRome) ?? 0) + poids);
       }
     }
@@ -94,10 +96,13 @@ export class IndexMetiers {
       for (const [r, c] of f) norme.set(r, c / (c + 2));
       this.contexte.set(m, norme);
     }
-    this.vocabulaire = [...new Set([...this.postings.keys(), ...this.contexte.keys()])];
+    this.vocabulaire = [...this.postings.keys()].sort();
     for (const m of this.vocabulaire) {
       let l = this.parLongueur.get(m.length);
-      if (!l) this.parLongueur.set(m.length, (l = []));
+      if (!l) {
+        l = [];
+        this.parLongueur.set(m.length, l);
+      }
       l.push(m);
     }
     this.taille = n;
@@ -125,8 +130,17 @@ export class IndexMetiers {
       if (candidats.length) r = candidats.slice(0, 4).map((v) => [v, meilleure === 1 ? 0.8 : 0.6]);
       else if (mot.length >= 3) {
         // Préfixe (abréviation) : les mots du vocabulaire qui commencent ainsi, les plus fréquents d'abord.
-        const pref = this.vocabulaire
-          .filter((v) => v.startsWith(mot) && this.postings.has(v))
+        let bas = 0;
+        let haut = this.vocabulaire.length;
+        while (bas < haut) {
+          const milieu = (bas + haut) >> 1;
+          if (this.vocabulaire[milieu]! < mot) bas = milieu + 1;
+          else haut = milieu;
+        }
+        const debut: string[] = [];
+        for (let i = bas; i < this.vocabulaire.length && this.vocabulaire[i]!.startsWith(mot); i++)
+          debut.push(this.vocabulaire[i]!);
+        const pref = debut
           .sort((a, b) => this.postings.get(b)!.length - this.postings.get(a)!.length)
           .slice(0, 3);
         r = pref.map((v) => [v, 0.6]);
@@ -160,10 +174,7 @@ export class IndexMetiers {
         if (idf !== undefined)
           for (const a of this.postings.get(v)!) {
             const s = c * q.poids;
-            if ((vuTitre.get(a) ?? 0) < s) {
-              vuTitre.set(a, s);
-              couvertTitre.set(a, Math.max(couvertTitre.get(a) ?? 0, 0) + 0);
-            }
+            if ((vuTitre.get(a) ?? 0) < s) vuTitre.set(a, s);
           }
         const f = this.contexte.get(v);
         if (f) {
