@@ -264,6 +264,20 @@ export interface ServiceMetiers {
   rechercher(texte: string, limite: number): ResultatRechercheMetier[] | undefined;
 }
 
+export interface CommuneTrouvee {
+  code: string;
+  nom: string;
+  codesPostaux: string[];
+  departement: { code: string; nom: string };
+  region: { code: string; nom: string };
+}
+
+/** Découpage administratif (communes, départements, régions). */
+export interface ServiceTerritoires {
+  rechercher(texte: string, limite: number): CommuneTrouvee[];
+  regions(): { code: string; nom: string }[];
+}
+
 /** Tous les dépôts, liés à une même transaction. */
 export interface Depots {
   operateurs: OperateursRepository;

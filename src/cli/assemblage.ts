@@ -6,6 +6,7 @@ import { construireServeur } from "../http/serveur.js";
 import { creerHachage } from "../infra/hachage.js";
 import { creerMessagerie } from "../infra/messagerie.js";
 import { ServiceReferentiels } from "../referentiels/service.js";
+import { creerServiceTerritoires } from "../referentiels/territoires.js";
 import { type Base, baseRepond, ouvrirBase } from "../storage/base.js";
 
 /** Racine de composition : la seule place où les adaptateurs sont branchés sur l'application. */
@@ -25,6 +26,7 @@ export function creerServices(
 ): ServicesApp {
   return {
     metiers: referentiels,
+    territoires: creerServiceTerritoires(),
     stockage: base,
     messagerie: creerMessagerie({
       smtpUrl: config.smtpUrl,

@@ -18,6 +18,7 @@ import { routesMetiers } from "./routes/metiers.js";
 import { routesParcours } from "./routes/parcours.js";
 import { routesSante } from "./routes/sante.js";
 import { routesSession } from "./routes/session.js";
+import { routesTerritoires } from "./routes/territoires.js";
 import { chargerSession, verifierCsrf } from "./session.js";
 
 export interface EtatReferentiels {
@@ -154,6 +155,7 @@ export async function construireServeur(o: OptionsServeur): Promise<App> {
   await routesAdmin(app, o);
   await routesParcours(app, o);
   await routesMetiers(app, o);
+  await routesTerritoires(app, o);
 
   const web = o.dossierWeb && existsSync(path.join(o.dossierWeb, "index.html")) ? o.dossierWeb : undefined;
   if (web) {

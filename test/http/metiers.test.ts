@@ -120,3 +120,31 @@ describe.each(fabriquesBase().slice(0, 1))("API métiers sans référentiel char
     expect((await env.requete("GET", "/api/health")).json().referentiels.rome.version).toBeNull();
   });
 });
+
+describe.each(fabriquesBase().slice(0, 1))("API territoires ($nom)", (fabrique) => {
+  let env: Environnement;
+  beforeAll(async () => {
+    env = await environnement(fabrique, { demo: false });
+  });
+  afterAll(async () => env?.fermer());
+
+  it.each([
+    ["un code postal", "07100", "Annonay", "Ardèche", "Auvergne-Rhône-Alpes"],
+    ["un nom sans accent", "saint etienne", "Saint-Étienne", "Loire", "Auvergne-Rhône-Alpes"],
+    ["un nom abrégé", "st etienne", "Saint-Étienne", "Loire", "Auvergne-Rhône-Alpes"],
+  ])("trouve la commune par %s, avec département et région", async (_cas, q, nom, departement, region) => {
+    const r = await env.requete("GET", `/api/v1/territoires/recherche?q=${encodeURIComponent(q)}`);
+    expect(r.statusCode).toBe(200);
+    expect(r.json().communes[0]).toMatchObject({
+      nom,
+      departement: { nom: departement },
+      region: { nom: region },
+    });
+  });
+
+  it("une recherche d'un seul caractère est refusée (400) en nommant le champ", async () => {
+    const r = await env.requete("GET", "/api/v1/territoires/recherche?q=a");
+    expect(r.statusCode).toBe(400);
+    expect(r.json().erreur.champs[0].champ).toBe("q");
+  });
+});

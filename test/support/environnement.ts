@@ -8,6 +8,7 @@ import { creerHachage } from "../../src/infra/hachage.js";
 import { creerMessagerie } from "../../src/infra/messagerie.js";
 import { importerReferentiels } from "../../src/referentiels/import.js";
 import { ServiceReferentiels } from "../../src/referentiels/service.js";
+import { creerServiceTerritoires } from "../../src/referentiels/territoires.js";
 import { baseRepond } from "../../src/storage/base.js";
 import type { FabriqueBase } from "./bases.js";
 
@@ -43,6 +44,7 @@ export async function environnement(
     horloge: { maintenant: () => new Date() },
     hachage: creerHachage(),
     metiers: referentiels,
+    territoires: creerServiceTerritoires(),
     parametres: {
       publicUrl: "http://cep.test",
       rateLimitConnexion: 50,

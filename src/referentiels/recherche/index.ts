@@ -29,6 +29,10 @@ interface Appellation {
 export interface OptionsIndex {
   /** Poids du contexte de la fiche (compétences, savoirs) dans le score. */
   poidsContexte?: number;
+  /** Part du rappel (requête couverte) face à la précision (intitulé couvert) dans le score. */
+  poidsRappel?: number;
+  /** Poids des mots qui suivent le premier séparateur de l'intitulé (secteur, lieu…). */
+  poidsSegmentsSuivants?: number;
   /** Activer la correction des fautes et les préfixes. */
   approximations?: boolean;
 }
@@ -152,13 +156,22 @@ export class IndexMetiers {
   }
 
   rechercher(texte: string, limite = 10): ResultatRecherche[] {
-    const mots = [...new Set(motsSignificatifs(texte, { equivalents: true }))];
+    // Un intitulé d'offre commence par le métier ; ce qui suit un séparateur (« - », « | », « , », « : »…) précise
+    // le secteur, le lieu ou le contrat : ces segments comptent moins.
+    const segments = texte.split(/\s[-–—|:]\s|[|,;:/]\s|\s[-–—]|[–—]/);
+    const poidsSegment = this.options.poidsSegmentsSuivants ?? 1;
+    const vus = new Map<string, number>();
+    segments.forEach((seg, i) => {
+      for (const m of motsSignificatifs(seg, { equivalents: true }))
+        vus.set(m, Math.max(vus.get(m) ?? 0, i === 0 ? 1 : poidsSegment));
+    });
     // Poids de chaque mot de requête : le meilleur idf de ses variantes ; mots inconnus ignorés.
     const requete: { variantes: [string, number][]; poids: number }[] = [];
-    for (const m of mots) {
+    for (const [m, ps] of vus) {
       const v = this.variantes(m);
       if (!v.length) continue;
-      const poids = Math.max(...v.map(([x, c]) => c * (this.idf.get(x) ?? this.idfContexte.get(x) ?? 0)));
+      const poids =
+        ps * Math.max(...v.map(([x, c]) => c * (this.idf.get(x) ?? this.idfContexte.get(x) ?? 0)));
       requete.push({ variantes: v, poids });
     }
     if (!requete.length) return [];
@@ -195,7 +208,7 @@ export class IndexMetiers {
       }
       for (const [r, s] of vuCtx) ctx.set(r, (ctx.get(r) ?? 0) + s);
     }
-    const poidsContexte = this.options.poidsContexte ?? 0.25;
+    const poidsContexte = this.options.poidsContexte ?? 0.1;
     let maxCtx = 0;
     for (const s of ctx.values()) if (s > maxCtx) maxCtx = s;
     const scores: [number, number][] = [];
@@ -204,7 +217,8 @@ export class IndexMetiers {
       const rappel = s / totalRequete; // part de la requête trouvée dans l'intitulé
       const precision = (couvertTitre.get(a) ?? 0) / app.poidsTotal; // part de l'intitulé présente dans la requête
       const contexte = maxCtx > 0 ? (ctx.get(app.codeRome) ?? 0) / maxCtx : 0;
-      scores.push([a, 0.6 * rappel + 0.4 * precision + poidsContexte * contexte + app.bonus]);
+      const pr = this.options.poidsRappel ?? 0.7;
+      scores.push([a, pr * rappel + (1 - pr) * precision + poidsContexte * contexte + app.bonus]);
     }
     scores.sort((x, y) => y[1] - x[1]);
     return scores.slice(0, limite).map(([a, s]) => {
