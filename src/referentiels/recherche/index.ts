@@ -1,5 +1,5 @@
 import type { DonneesIndexMetiers } from "../../app/ports.js";
-import { distance, motsSignificatifs } from "./texte.js";
+import { distance, motsRequete, motsSignificatifs } from "./texte.js";
 
 /**
  * Index en mémoire de la recherche d'intitulés de métier (« normalisation d'intitulé »). Méthode (docs/adr/0002) :
@@ -20,6 +20,8 @@ export interface ResultatRecherche {
 interface Appellation {
   codeOgr: string;
   codeRome: string;
+  /** rang de la fiche dans `fiches` */
+  fiche: number;
   libelle: string;
   mots: Set<string>;
   poidsTotal: number;
@@ -44,7 +46,15 @@ export class IndexMetiers {
   private readonly postings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   /** mot → (fiche → poids dans le contexte de la fiche, normalisé) */
-  private readonly contexte = new Map<string, Map<string, number>>();
+  private readonly contexte = new Map<string, { fiches: number[]; poids: number[] }>();
+  private readonly rangFiche = new Map<string, number>();
+  private readonly tampons: {
+    titre: Float64Array;
+    couvert: Float64Array;
+    meilleur: Float64Array;
+    ctx: Float64Array;
+    ctxMot: Float64Array;
+  };
   private readonly idfContexte = new Map<string, number>();
   private readonly vocabulaire: string[];
   private readonly parLongueur = new Map<number, string[]>();
@@ -55,13 +65,17 @@ export class IndexMetiers {
     donnees: DonneesIndexMetiers,
     private readonly options: OptionsIndex = {},
   ) {
-    for (const f of donnees.fiches) this.libellesRome.set(f.codeRome, f.libelle);
+    for (const f of donnees.fiches) {
+      this.libellesRome.set(f.codeRome, f.libelle);
+      this.rangFiche.set(f.codeRome, this.rangFiche.size);
+    }
     for (const a of donnees.appellations) {
       const mots = new Set([...motsSignificatifs(a.libelle), ...motsSignificatifs(a.libelleCourt)]);
       const id = this.appellations.length;
       this.appellations.push({
         codeOgr: a.codeOgr,
         codeRome: a.codeRome,
+        fiche: this.rangFiche.get(a.codeRome) ?? -1,
         libelle: a.libelle,
         mots,
         poidsTotal: 0,
@@ -96,9 +110,14 @@ export class IndexMetiers {
     const nFiches = donnees.fiches.length || 1;
     for (const [m, f] of freq) {
       this.idfContexte.set(m, Math.log(1 + nFiches / f.size));
-      const norme = new Map<string, number>();
-      for (const [r, c] of f) norme.set(r, c / (c + 2));
-      this.contexte.set(m, norme);
+      const entree = { fiches: [] as number[], poids: [] as number[] };
+      for (const [r, c] of f) {
+        const rang = this.rangFiche.get(r);
+        if (rang === undefined) continue;
+        entree.fiches.push(rang);
+        entree.poids.push(c / (c + 2));
+      }
+      this.contexte.set(m, entree);
     }
     this.vocabulaire = [...this.postings.keys()].sort();
     for (const m of this.vocabulaire) {
@@ -110,6 +129,14 @@ export class IndexMetiers {
       l.push(m);
     }
     this.taille = n;
+    const nf = Math.max(1, this.rangFiche.size);
+    this.tampons = {
+      titre: new Float64Array(n),
+      couvert: new Float64Array(n),
+      meilleur: new Float64Array(n),
+      ctx: new Float64Array(nf),
+      ctxMot: new Float64Array(nf),
+    };
   }
 
   /** Variantes d'un mot de requête présentes dans le vocabulaire, avec un poids de confiance. */
@@ -160,15 +187,22 @@ export class IndexMetiers {
     // le secteur, le lieu ou le contrat : ces segments comptent moins.
     const segments = texte.split(/\s[-–—|:]\s|[|,;:/]\s|\s[-–—]|[–—]/);
     const poidsSegment = this.options.poidsSegmentsSuivants ?? 1;
-    const vus = new Map<string, number>();
+    const vus = new Map<string, { formes: string[]; poids: number }>();
     segments.forEach((seg, i) => {
-      for (const m of motsSignificatifs(seg, { equivalents: true }))
-        vus.set(m, Math.max(vus.get(m) ?? 0, i === 0 ? 1 : poidsSegment));
+      for (const formes of motsRequete(seg)) {
+        const cle = formes.join("|");
+        const ps = i === 0 ? 1 : poidsSegment;
+        const deja = vus.get(cle);
+        if (!deja || deja.poids < ps) vus.set(cle, { formes, poids: ps });
+      }
     });
     // Poids de chaque mot de requête : le meilleur idf de ses variantes ; mots inconnus ignorés.
     const requete: { variantes: [string, number][]; poids: number }[] = [];
-    for (const [m, ps] of vus) {
-      const v = this.variantes(m);
+    for (const { formes, poids: ps } of vus.values()) {
+      const parVariante = new Map<string, number>();
+      for (const f of formes)
+        for (const [x, c] of this.variantes(f)) parVariante.set(x, Math.max(parVariante.get(x) ?? 0, c));
+      const v = [...parVariante];
       if (!v.length) continue;
       const poids =
         ps * Math.max(...v.map(([x, c]) => c * (this.idf.get(x) ?? this.idfContexte.get(x) ?? 0)));
@@ -176,50 +210,64 @@ export class IndexMetiers {
     }
     if (!requete.length) return [];
     const totalRequete = requete.reduce((s, q) => s + q.poids, 0);
-    const titre = new Map<number, number>();
-    const couvertTitre = new Map<number, number>();
-    const ctx = new Map<string, number>();
+    // Tableaux réutilisés d'une requête à l'autre (pas d'allocation par appellation candidate).
+    const { titre, couvert, meilleur, ctx, ctxMot } = this.tampons;
+    const touches: number[] = [];
+    const touchesCtx: number[] = [];
     for (const q of requete) {
-      const vuTitre = new Map<number, number>();
-      const vuCtx = new Map<string, number>();
+      const vusMot: number[] = [];
+      const vusCtxMot: number[] = [];
       for (const [v, c] of q.variantes) {
-        const idf = this.idf.get(v);
-        if (idf !== undefined)
-          for (const a of this.postings.get(v)!) {
-            const s = c * q.poids;
-            if ((vuTitre.get(a) ?? 0) < s) vuTitre.set(a, s);
+        const p = this.postings.get(v);
+        if (p) {
+          const s = c * q.poids;
+          for (const a of p) {
+            if (meilleur[a] === 0) vusMot.push(a);
+            if (meilleur[a]! < s) meilleur[a] = s;
           }
+        }
         const f = this.contexte.get(v);
         if (f) {
           const idfc = this.idfContexte.get(v)!;
-          for (const [r, w] of f) {
-            const s = c * idfc * w;
-            if ((vuCtx.get(r) ?? 0) < s) vuCtx.set(r, s);
+          for (let k = 0; k < f.fiches.length; k++) {
+            const r = f.fiches[k]!;
+            const s = c * idfc * f.poids[k]!;
+            if (ctxMot[r] === 0) vusCtxMot.push(r);
+            if (ctxMot[r]! < s) ctxMot[r] = s;
           }
         }
       }
-      for (const [a, s] of vuTitre) {
-        titre.set(a, (titre.get(a) ?? 0) + s);
+      for (const a of vusMot) {
+        if (titre[a] === 0) touches.push(a);
+        titre[a]! += meilleur[a]!;
+        meilleur[a] = 0;
         const app = this.appellations[a]!;
         let idfCouvert = 0;
         for (const [v] of q.variantes)
           if (app.mots.has(v)) idfCouvert = Math.max(idfCouvert, this.idf.get(v)!);
-        couvertTitre.set(a, (couvertTitre.get(a) ?? 0) + idfCouvert);
+        couvert[a]! += idfCouvert;
       }
-      for (const [r, s] of vuCtx) ctx.set(r, (ctx.get(r) ?? 0) + s);
+      for (const r of vusCtxMot) {
+        if (ctx[r] === 0) touchesCtx.push(r);
+        ctx[r]! += ctxMot[r]!;
+        ctxMot[r] = 0;
+      }
     }
-    const poidsContexte = this.options.poidsContexte ?? 0.1;
+    const poidsContexte = this.options.poidsContexte ?? 0.05;
+    const pr = this.options.poidsRappel ?? 0.8;
     let maxCtx = 0;
-    for (const s of ctx.values()) if (s > maxCtx) maxCtx = s;
+    for (const r of touchesCtx) if (ctx[r]! > maxCtx) maxCtx = ctx[r]!;
     const scores: [number, number][] = [];
-    for (const [a, s] of titre) {
+    for (const a of touches) {
       const app = this.appellations[a]!;
-      const rappel = s / totalRequete; // part de la requête trouvée dans l'intitulé
-      const precision = (couvertTitre.get(a) ?? 0) / app.poidsTotal; // part de l'intitulé présente dans la requête
-      const contexte = maxCtx > 0 ? (ctx.get(app.codeRome) ?? 0) / maxCtx : 0;
-      const pr = this.options.poidsRappel ?? 0.7;
+      const rappel = titre[a]! / totalRequete; // part de la requête trouvée dans l'intitulé
+      const precision = couvert[a]! / app.poidsTotal; // part de l'intitulé présente dans la requête
+      const contexte = maxCtx > 0 && app.fiche >= 0 ? ctx[app.fiche]! / maxCtx : 0;
       scores.push([a, pr * rappel + (1 - pr) * precision + poidsContexte * contexte + app.bonus]);
+      titre[a] = 0;
+      couvert[a] = 0;
     }
+    for (const r of touchesCtx) ctx[r] = 0;
     scores.sort((x, y) => y[1] - x[1]);
     return scores.slice(0, limite).map(([a, s]) => {
       const app = this.appellations[a]!;

@@ -41,6 +41,33 @@ const EQUIVALENTS: Record<string, string> = {
   networks: "reseau",
   cloud: "cloud",
   consultante: "consultant",
+  // sigles et abréviations courants des offres
+  pl: "poids lourd",
+  spl: "super lourd",
+  vl: "vehicule leger",
+  rh: "ressources humaines",
+  grh: "gestion ressources humaines",
+  aes: "accompagnant educatif social",
+  ash: "agent service hospitalier",
+  ide: "infirmier",
+  bi: "business intelligence",
+  ia: "intelligence artificielle",
+  ai: "intelligence artificielle",
+  ml: "machine learning",
+  qse: "qualite securite environnement",
+  qhse: "qualite hygiene securite environnement",
+  adv: "administration ventes",
+  sav: "service apres vente",
+  amoa: "assistance maitrise ouvrage",
+  moa: "maitrise ouvrage",
+  moe: "maitrise oeuvre",
+  si: "systeme information",
+  ssi: "securite systeme information",
+  rssi: "responsable securite systeme information",
+  devops: "devops",
+  fullstack: "full stack",
+  frontend: "front end",
+  backend: "back end",
   informaticien: "informatique",
   agt: "agent",
   vdi: "vendeur",
@@ -75,16 +102,50 @@ export function raciner(mot: string): string {
 }
 
 /** Les mots significatifs d'un texte, racinés, dans l'ordre. */
+/** Marques d'écriture inclusive ou de féminin accolées (« assistant(e) », « chef-fe », « conseiller·ère ») retirées. */
+function sansMarquesDeGenre(texte: string): string {
+  return texte
+    .replace(/\s?\((e|es|ve|ne|le|se|fe|re|ère|ere|euse|rice|trice|ice|eure|ière|iere)\)/gi, "")
+    .replace(/[-·.](e|es|ve|ne|le|fe|ère|ere|euse|rice|trice|eure|ière|iere)(?=\b|\s|$)/gi, "");
+}
+
 export function motsSignificatifs(texte: string, options: { equivalents?: boolean } = {}): string[] {
-  const mots = replier(texte)
+  const mots = replier(sansMarquesDeGenre(texte))
     .replace(/[^a-z0-9]+/g, " ")
     .split(" ");
   const resultat: string[] = [];
   for (const brut of mots) {
     if (!brut || MOTS_VIDES.has(brut) || /^\d+$/.test(brut)) continue;
-    const mot = options.equivalents ? (EQUIVALENTS[brut] ?? brut) : brut;
-    if (mot.length < 2) continue;
-    resultat.push(raciner(mot));
+    const equivalent = options.equivalents ? EQUIVALENTS[brut] : undefined;
+    for (const mot of equivalent ? equivalent.split(" ") : [brut]) {
+      if (mot.length < 2) continue;
+      resultat.push(raciner(mot));
+    }
+  }
+  return resultat;
+}
+
+/**
+ * Les mots d'une requête, chacun avec ses formes acceptées : le mot lui-même et, pour une abréviation ou un mot anglais
+ * usuel, son équivalent (« engineer » → engineer | ingenieur). Un sigle qui vaut plusieurs mots (« PL » → poids lourd)
+ * est remplacé par ces mots.
+ */
+export function motsRequete(texte: string): string[][] {
+  const mots = replier(sansMarquesDeGenre(texte))
+    .replace(/[^a-z0-9]+/g, " ")
+    .split(" ");
+  const resultat: string[][] = [];
+  for (const brut of mots) {
+    if (!brut || MOTS_VIDES.has(brut) || /^\d+$/.test(brut)) continue;
+    const equivalent = EQUIVALENTS[brut];
+    if (equivalent?.includes(" ")) {
+      for (const m of equivalent.split(" ")) resultat.push([raciner(m)]);
+      continue;
+    }
+    const formes = new Set<string>();
+    if (brut.length >= 2) formes.add(raciner(brut));
+    if (equivalent) formes.add(raciner(equivalent));
+    if (formes.size) resultat.push([...formes]);
   }
   return resultat;
 }
