@@ -145,11 +145,12 @@ export class IndexMetiers {
     if (connu) return connu;
     let r: [string, number][] = [];
     if (this.postings.has(mot) || this.contexte.has(mot)) r = [[mot, 1]];
-    else if (this.options.approximations !== false && mot.length >= 4) {
-      const max = mot.length >= 8 ? 2 : 1;
+    else if (this.options.approximations !== false && mot.length >= 3) {
+      // Correction des fautes à partir de 5 lettres (en deçà, trop de mots voisins) ; sinon préfixe.
+      const max = mot.length >= 8 ? 2 : mot.length >= 5 ? 1 : 0;
       let meilleure = max + 1;
       let candidats: string[] = [];
-      for (let l = mot.length - max; l <= mot.length + max; l++)
+      for (let l = mot.length - max; max > 0 && l <= mot.length + max; l++)
         for (const v of this.parLongueur.get(l) ?? []) {
           if (v[0] !== mot[0] && v[1] !== mot[1]) continue;
           const d = distance(mot, v, max);
@@ -159,7 +160,7 @@ export class IndexMetiers {
           } else if (d === meilleure) candidats.push(v);
         }
       if (candidats.length) r = candidats.slice(0, 4).map((v) => [v, meilleure === 1 ? 0.8 : 0.6]);
-      else if (mot.length >= 3) {
+      else {
         // Préfixe (abréviation) : les mots du vocabulaire qui commencent ainsi, les plus fréquents d'abord.
         let bas = 0;
         let haut = this.vocabulaire.length;

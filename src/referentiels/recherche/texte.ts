@@ -115,7 +115,7 @@ export function motsSignificatifs(texte: string, options: { equivalents?: boolea
     .split(" ");
   const resultat: string[] = [];
   for (const brut of mots) {
-    if (!brut || MOTS_VIDES.has(brut) || /^\d+$/.test(brut)) continue;
+    if (!brut || MOTS_VIDES.has(brut) || /^\d+[a-z]{0,3}$/.test(brut)) continue;
     const equivalent = options.equivalents ? EQUIVALENTS[brut] : undefined;
     for (const mot of equivalent ? equivalent.split(" ") : [brut]) {
       if (mot.length < 2) continue;
@@ -136,7 +136,7 @@ export function motsRequete(texte: string): string[][] {
     .split(" ");
   const resultat: string[][] = [];
   for (const brut of mots) {
-    if (!brut || MOTS_VIDES.has(brut) || /^\d+$/.test(brut)) continue;
+    if (!brut || MOTS_VIDES.has(brut) || /^\d+[a-z]{0,3}$/.test(brut)) continue;
     const equivalent = EQUIVALENTS[brut];
     if (equivalent?.includes(" ")) {
       for (const m of equivalent.split(" ")) resultat.push([raciner(m)]);
