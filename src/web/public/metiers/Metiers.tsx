@@ -12,8 +12,8 @@ export function Metiers() {
   return (
     <Page titre="Explorer les métiers">
       <p className="fr-text--lead">
-        Les 1 500 fiches du répertoire des métiers (ROME) : ce qu'on y fait, comment y accéder, les
-        compétences demandées et les recrutements prévus dans votre région.
+        Les fiches du répertoire des métiers (ROME 4.0) : ce qu'on y fait, comment y accéder, les compétences
+        demandées et les recrutements prévus dans votre région.
       </p>
       <RechercheMetier />
       <CallOut title="Métiers de la transition écologique" titleAs="h2">
