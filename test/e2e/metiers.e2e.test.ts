@@ -55,13 +55,21 @@ describe("métiers", () => {
     expect(await page.getByText("Cœur de métier").count()).toBeGreaterThan(0);
     const mobilites = page.locator("h2:has-text('Métiers proches') + ul a");
     expect(await mobilites.count()).toBeGreaterThan(0);
-    await page.getByLabel("Région").selectOption({ label: "Auvergne-Rhône-Alpes" });
+    await page.locator("select").selectOption({ label: "Auvergne-Rhône-Alpes" });
     const ligne = page.getByRole("row", { name: /Auvergne-Rhône-Alpes/ }).first();
     await expect.poll(() => ligne.count()).toBe(1);
     expect(await ligne.textContent()).toMatch(/\d+e sur \d+ métiers/);
     expect(await page.getByText("Source : France Travail, ROME 4.0 (v460)").count()).toBe(1);
     await verifierAccessibilite(page);
     await capturer(page, "fiche-metier-M1607");
+    // La région peut aussi se choisir par la commune (code postal), au clavier.
+    await page.locator("select").selectOption({ label: "France entière seulement" });
+    await page.getByRole("combobox", { name: /Votre commune/ }).fill("07100");
+    await expect.poll(() => page.getByRole("option", { name: /^Annonay \(/ }).count()).toBe(1);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("select").inputValue()).toBe("84");
+    await verifierAccessibilite(page);
     // Les mobilités sont des liens vers d'autres fiches.
     await mobilites.first().click();
     await page.waitForURL(/\/metiers\/[A-N]\d{4}$/);

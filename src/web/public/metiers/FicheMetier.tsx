@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { Chargement, useDonnees } from "../../commun/donnees";
 import { Page } from "../../commun/Page";
+import { RechercheCommune } from "./RechercheCommune";
 import { type Chiffres, type Fiche, type Item, type Marche, RIASEC, TRANSITIONS_ECOLOGIQUES } from "./types";
 
 const nombre = new Intl.NumberFormat("fr-FR");
@@ -101,6 +102,7 @@ function MarcheDuTravail({ codeRome }: { codeRome: string }) {
   return (
     <section aria-labelledby="titre-marche">
       <h2 id="titre-marche">Recrutements prévus</h2>
+      <RechercheCommune onChoisir={(c) => setRegion(c.region.code)} />
       <Select
         label="Région"
         hint="Les chiffres de la région choisie s'affichent à côté de ceux de la France entière."
