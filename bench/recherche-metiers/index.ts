@@ -107,7 +107,9 @@ export default async function (): Promise<ResultatBench> {
 
   const lignes: LigneBench[] = [];
   const gc = (globalThis as { gc?: () => void }).gc;
-  for (const moteur of [cep(), minisearch(), fuse()]) {
+  // BENCH_PAIRS=non : notre index seul (itérations rapides ; Fuse.js prend des dizaines de minutes sur une machine chargée).
+  const moteurs = process.env.BENCH_PAIRS === "non" ? [cep()] : [cep(), minisearch(), fuse()];
+  for (const moteur of moteurs) {
     gc?.();
     const avant = process.memoryUsage().heapUsed;
     const t0 = performance.now();
