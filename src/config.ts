@@ -2,6 +2,10 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+/** Publication officielle du ROME 4.0 (open data France Travail, archive « RefRomeCsv »). */
+export const URL_ROME_PAR_DEFAUT =
+  "https://www.francetravail.org/files/live/sites/peorg/files/documents/Statistiques-et-analyses/Open-data/ROME/RefRomeCsv.zip";
+
 /**
  * Configuration lue une seule fois au démarrage depuis l'environnement, validée par zod.
  * Toute valeur incorrecte arrête le programme avec un message en français qui nomme la variable,
@@ -63,6 +67,15 @@ const variables = {
     defaut: undefined,
     description:
       "Répertoire où lire les fichiers officiels des référentiels (ROME 4.0, BMO…). Les tests et la CI utilisent `../shared/data`.",
+  },
+  CEP_REFERENTIELS_URL: {
+    schema: z
+      .string()
+      .regex(/^(https?:\/\/.+|aucune)$/, "une URL http(s)://… d'archive zip, ou « aucune »")
+      .optional(),
+    defaut: URL_ROME_PAR_DEFAUT,
+    description:
+      "Archive zip du ROME 4.0 téléchargée par `npm start` quand aucune version n'est chargée et que `CEP_REFERENTIELS_DIR` n'est pas définie. `aucune` : ne rien télécharger.",
   },
   CEP_SMTP_URL: {
     schema: z
@@ -159,6 +172,8 @@ export interface Configuration {
   dataDir: string;
   base: BaseDeDonnees;
   referentielsDir: string | undefined;
+  /** Archive du ROME à télécharger au démarrage si rien n'est chargé ; undefined : pas de téléchargement. */
+  referentielsUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
@@ -216,6 +231,8 @@ export function chargerConfiguration(env: NodeJS.ProcessEnv = process.env): Conf
     dataDir,
     base,
     referentielsDir: referentiels ? path.resolve(referentiels) : undefined,
+    referentielsUrl:
+      lire(env, "CEP_REFERENTIELS_URL") === "aucune" ? undefined : lire(env, "CEP_REFERENTIELS_URL"),
     smtpUrl: lire(env, "CEP_SMTP_URL"),
     mailFrom: lire(env, "CEP_MAIL_FROM"),
     publicUrl: (lire(env, "CEP_PUBLIC_URL") ?? `http://localhost:${port}`).replace(/\/$/, ""),

@@ -81,3 +81,13 @@ export class ErreurTropDeRequetes extends ErreurApplication {
     super(message);
   }
 }
+
+/** 503 : un référentiel nécessaire n'est pas chargé (dire comment le charger). */
+export class ErreurReferentielAbsent extends ErreurApplication {
+  readonly code = "referentiel_absent";
+  constructor(
+    message = "Le référentiel des métiers (ROME 4.0) n'est pas encore chargé sur ce serveur. L'administrateur peut le charger avec « cep referentiels import --source DOSSIER|ZIP|URL ».",
+  ) {
+    super(message);
+  }
+}

@@ -6,7 +6,15 @@ import {
   ErreurNonAuthentifie,
   ErreurValidation,
 } from "./erreurs.js";
-import type { Depots, HachageMotDePasse, Horloge, Messagerie, Stockage } from "./ports.js";
+import type {
+  Depots,
+  HachageMotDePasse,
+  Horloge,
+  Messagerie,
+  ServiceMetiers,
+  ServiceTerritoires,
+  Stockage,
+} from "./ports.js";
 
 /**
  * Le seul chemin par lequel passe un cas d'usage :
@@ -28,6 +36,10 @@ export interface ServicesApp {
   horloge: Horloge;
   hachage: HachageMotDePasse;
   parametres: ParametresApp;
+  /** Recherche d'intitulés en mémoire ; absente tant que le ROME n'est pas chargé. */
+  metiers?: ServiceMetiers;
+  /** Communes, départements, régions. */
+  territoires?: ServiceTerritoires;
 }
 
 export interface ContexteRequete {

@@ -406,6 +406,132 @@ export interface TachesRepository {
   dernieres(nom: string, limite: number): Promise<ExecutionTache[]>;
 }
 
+/** Une version chargée d'un référentiel officiel (ROME 4.0, BMO…). */
+export interface VersionReferentiel {
+  nom: string;
+  version: string;
+  source: string;
+  activeLe: string | null;
+  compteurs: Record<string, number>;
+}
+
+export interface DomaineMetier {
+  code: string;
+  libelle: string;
+  /** Code du grand domaine ; null pour un grand domaine. */
+  parent: string | null;
+  nombreFiches: number;
+}
+
+export interface FicheResumee {
+  codeRome: string;
+  libelle: string;
+  codeDomaine: string;
+  transitionEcologique: string | null;
+}
+
+export type RubriqueItem = "savoir_faire" | "savoir_etre" | "savoir" | "contexte";
+
+export interface FicheMetier {
+  codeRome: string;
+  libelle: string;
+  domaine: { code: string; libelle: string; grandDomaine: { code: string; libelle: string } } | null;
+  definition: string | null;
+  acces: string | null;
+  transitionEcologique: string | null;
+  transitionNumerique: boolean;
+  transitionDemographique: boolean;
+  emploiReglemente: boolean;
+  emploiCadre: boolean;
+  codeRomeParent: string | null;
+  riasec: { majeur: string | null; mineur: string | null };
+  appellations: { codeOgr: string; libelle: string; principale: boolean; peuUsite: boolean }[];
+  items: {
+    codeOgr: string;
+    libelle: string;
+    rubrique: RubriqueItem;
+    categorie: string | null;
+    sousCategorie: string | null;
+    coeurMetier: string | null;
+    macroCompetence: { codeOgr: string; libelle: string } | null;
+  }[];
+  mobilites: { codeRome: string; libelle: string; ordre: number }[];
+}
+
+/** Ce qu'il faut pour construire l'index de recherche d'intitulés (src/referentiels/recherche). */
+export interface DonneesIndexMetiers {
+  fiches: { codeRome: string; libelle: string }[];
+  appellations: {
+    codeOgr: string;
+    codeRome: string;
+    libelle: string;
+    libelleCourt: string;
+    principale: boolean;
+    peuUsite: boolean;
+  }[];
+  items: { codeRome: string; libelle: string; rubrique: string; coeurMetier: string | null }[];
+}
+
+/** Chiffres d'un métier BMO sur un territoire ; null = secret statistique sur tout le territoire. */
+export interface ChiffresBmo {
+  projets: number | null;
+  difficiles: number | null;
+  saisonniers: number | null;
+  /** Bassins d'emploi dont le chiffre est couvert par le secret statistique (les totaux sont alors des minimums). */
+  bassinsSecrets: number;
+  bassins: number;
+}
+
+export interface MarcheMetier {
+  regionConnue: boolean;
+  /** Régions de l'enquête, pour choisir. */
+  regions: { code: string; nom: string }[];
+  metiers: {
+    codeMetier: string;
+    libelle: string;
+    france: ChiffresBmo;
+    region: (ChiffresBmo & { code: string; nom: string; rang: number | null; nombreMetiers: number }) | null;
+  }[];
+}
+
+export interface ReferentielsRepository {
+  versionsActives(): Promise<VersionReferentiel[]>;
+  versionActive(nom: string): Promise<VersionReferentiel | undefined>;
+  domaines(): Promise<DomaineMetier[]>;
+  fiches(filtre: { domaine?: string; transitionEcologique?: boolean }): Promise<FicheResumee[]>;
+  fiche(codeRome: string): Promise<FicheMetier | undefined>;
+  /** Chiffres BMO des métiers BMO correspondant à un code ROME v3 (fiche.codeRomeParent), France et région. */
+  marche(codeRomeV3: string, region?: string): Promise<MarcheMetier>;
+  donneesIndex(): Promise<DonneesIndexMetiers>;
+}
+
+/** Un résultat de la recherche d'intitulés : l'appellation trouvée et sa fiche, meilleur score d'abord. */
+export interface ResultatRechercheMetier {
+  codeRome: string;
+  libelleRome: string;
+  appellation: { codeOgr: string; libelle: string };
+  score: number;
+}
+
+/** Les référentiels en mémoire (index de recherche), reconstruits après chaque import. */
+export interface ServiceMetiers {
+  rechercher(texte: string, limite: number): ResultatRechercheMetier[] | undefined;
+}
+
+export interface CommuneTrouvee {
+  code: string;
+  nom: string;
+  codesPostaux: string[];
+  departement: { code: string; nom: string };
+  region: { code: string; nom: string };
+}
+
+/** Découpage administratif (communes, départements, régions). */
+export interface ServiceTerritoires {
+  rechercher(texte: string, limite: number): CommuneTrouvee[];
+  regions(): { code: string; nom: string }[];
+}
+
 /** Tous les dépôts, liés à une même transaction. */
 /** Valeur datée d'un paramètre de financement fixée par un administrateur (historique en ajout seul). */
 export interface SurchargeParametre {
@@ -451,6 +577,7 @@ export interface Depots {
   effacements: EffacementsRepository;
   transferts: TransfertsRepository;
   anonymisation: AnonymisationRepository;
+  referentiels: ReferentielsRepository;
 }
 
 /** Unité de travail : exécute une fonction dans une transaction ; tout ou rien. */

@@ -5,6 +5,8 @@ import type { Configuration } from "../config.js";
 import { construireServeur } from "../http/serveur.js";
 import { creerHachage } from "../infra/hachage.js";
 import { creerMessagerie } from "../infra/messagerie.js";
+import { ServiceReferentiels } from "../referentiels/service.js";
+import { creerServiceTerritoires } from "../referentiels/territoires.js";
 import { type Base, baseRepond, ouvrirBase } from "../storage/base.js";
 
 /** Racine de composition : la seule place où les adaptateurs sont branchés sur l'application. */
@@ -17,8 +19,14 @@ export const DOSSIER_WEB = path.join(
   "web",
 );
 
-export function creerServices(config: Configuration, base: Base): ServicesApp {
+export function creerServices(
+  config: Configuration,
+  base: Base,
+  referentiels = new ServiceReferentiels(base),
+): ServicesApp {
   return {
+    metiers: referentiels,
+    territoires: creerServiceTerritoires(),
     stockage: base,
     messagerie: creerMessagerie({
       smtpUrl: config.smtpUrl,
@@ -43,8 +51,9 @@ export async function assembler(
 ) {
   const base = ouvrirBase(config.base);
   await base.migrer();
-  const services = creerServices(config, base);
-  if (options.sansServeur) return { base, services, app: undefined as never };
+  const referentiels = new ServiceReferentiels(base);
+  const services = creerServices(config, base, referentiels);
+  if (options.sansServeur) return { base, services, app: undefined as never, referentiels };
   const app = await construireServeur({
     services,
     base: { type: base.type, repond: () => baseRepond(base.db) },
@@ -52,6 +61,7 @@ export async function assembler(
     cookieSecurise: config.env === "production",
     dossierWeb: options.dossierWeb ?? DOSSIER_WEB,
     niveauJournal: config.logLevel,
+    referentiels: () => referentiels.etat(),
   });
-  return { base, services, app };
+  return { base, services, app, referentiels };
 }

@@ -1,9 +1,16 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { executerSiLibre } from "../app/taches/planificateur.js";
-import { chargerConfiguration, DOCUMENTATION_VARIABLES, ErreurConfiguration } from "../config.js";
+import {
+  type Configuration,
+  chargerConfiguration,
+  DOCUMENTATION_VARIABLES,
+  ErreurConfiguration,
+} from "../config.js";
 import { creerHachage } from "../infra/hachage.js";
-import { ouvrirBase } from "../storage/base.js";
+import { attributionRome, importerReferentiels, type ResultatImport } from "../referentiels/import.js";
+import type { ServiceReferentiels } from "../referentiels/service.js";
+import { type Base, ouvrirBase } from "../storage/base.js";
 import { restaurerSqlite, sauvegarderSqlite } from "../storage/sauvegarde.js";
 import { assembler, creerServices } from "./assemblage.js";
 import { COMPTES_DEMO, chargerDemo, MOT_DE_PASSE_DEMO } from "./demo.js";
@@ -26,6 +33,10 @@ Commandes :
   anonymiser [--annees N]
                         anonymise les parcours clos depuis plus de N ans (défaut : CEP_ANONYMISATION_ANNEES)
                         et affiche le rapport
+  referentiels import [--source DOSSIER|ZIP|URL]
+                        importe le ROME 4.0 (et, s'il est à côté, le marché du travail BMO) ;
+                        défaut : CEP_REFERENTIELS_DIR. Réimporter la même version ne change rien.
+  referentiels etat     affiche les versions chargées
   config                affiche les variables d'environnement reconnues
   aide                  affiche cette aide
 `;
@@ -34,6 +45,52 @@ function afficherComptesDemo() {
   console.log("\nComptes de démonstration (mot de passe commun : %s) :", MOT_DE_PASSE_DEMO);
   for (const c of COMPTES_DEMO) console.log(`  ${c.role.padEnd(13)} ${c.email.padEnd(38)} ${c.libelle}`);
   console.log("");
+}
+
+const MESSAGE_SANS_REFERENTIELS = `Aucun référentiel chargé. Les pages « Métiers » (recherche, fiches, marché du travail) en ont besoin.
+Chargez-les avec : npx cep referentiels import --source DOSSIER|ZIP|URL (par exemple --source ../shared/data),
+ou définissez CEP_REFERENTIELS_DIR avant npm start.`;
+
+function decrireImport(r: ResultatImport) {
+  const n = Object.entries(r.compteurs)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(", ");
+  return r.statut === "deja_a_jour"
+    ? `${r.nom} ${r.version} : déjà chargé, rien à faire (${n}).`
+    : `${r.nom} ${r.version} importé en ${(r.dureeMs / 1000).toFixed(1)} s : ${n}.${r.nom === "rome" ? ` ${attributionRome(r.version)}.` : ""}`;
+}
+
+/** Barre de progression sur la sortie d'erreur (terminal uniquement) pour les étapes longues. */
+function barreProgression() {
+  if (!process.stderr.isTTY) return undefined;
+  let derniere = "";
+  return (etape: string, fait: number, total: number) => {
+    const part = total ? fait / total : 1;
+    const plein = Math.round(part * 30);
+    const ligne = `\r${etape.padEnd(28)} [${"#".repeat(plein)}${" ".repeat(30 - plein)}] ${String(Math.round(part * 100)).padStart(3)} %`;
+    if (ligne === derniere) return;
+    derniere = ligne;
+    process.stderr.write(ligne);
+    if (fait >= total) process.stderr.write("\n");
+  };
+}
+
+/** Au démarrage : si aucun ROME n'est chargé, l'importer depuis CEP_REFERENTIELS_DIR ou l'URL officielle, sans jamais arrêter le serveur. */
+async function importAutomatique(base: Base, referentiels: ServiceReferentiels, config: Configuration) {
+  if (await base.depots.referentiels.versionActive("rome")) return;
+  const source = config.referentielsDir ?? config.referentielsUrl;
+  if (!source) {
+    console.log(MESSAGE_SANS_REFERENTIELS);
+    return;
+  }
+  console.log(`Aucun référentiel chargé : import depuis ${source}…`);
+  try {
+    for (const r of await importerReferentiels(base, source)) console.log(decrireImport(r));
+    await referentiels.recharger();
+  } catch (e) {
+    console.error(`Import des référentiels impossible : ${(e as Error).message}`);
+    console.log(MESSAGE_SANS_REFERENTIELS);
+  }
 }
 
 async function main(argv: string[]) {
@@ -109,7 +166,7 @@ async function main(argv: string[]) {
       const services = creerServices(config, base);
       const annees = values.annees ? Number(values.annees) : config.anonymisationAnnees;
       const tache = tachesDuProduit({ ...config, anonymisationAnnees: annees }).find(
-        (t) => t.nom === (commande === "rappels" ? "parcours.rappels" : "parcours.anonymisation"),
+        (t) => t.nom === (commande === "rappels" ? "tache.rappels" : "tache.anonymisation"),
       )!;
       const r = await executerSiLibre(
         services,
@@ -141,8 +198,34 @@ async function main(argv: string[]) {
       await base.fermer();
       return;
     }
+    case "referentiels": {
+      const [sous = "etat", ...options] = reste;
+      const base = ouvrirBase(config.base);
+      await base.migrer();
+      try {
+        if (sous === "import") {
+          const { values } = parseArgs({ args: options, options: { source: { type: "string" } } });
+          const source = values.source ?? config.referentielsDir;
+          if (!source)
+            throw new Error(
+              "Précisez la source : cep referentiels import --source DOSSIER|ZIP|URL (ou définissez CEP_REFERENTIELS_DIR).",
+            );
+          for (const r of await importerReferentiels(base, source, { progression: barreProgression() }))
+            console.log(decrireImport(r));
+        } else if (sous === "etat") {
+          const versions = await base.depots.referentiels.versionsActives();
+          if (!versions.length) console.log(MESSAGE_SANS_REFERENTIELS);
+          for (const v of versions)
+            console.log(`${v.nom} ${v.version} (chargé le ${v.activeLe}) — ${v.source}`);
+        } else throw new Error(`Sous-commande inconnue : referentiels ${sous} (import ou etat).`);
+      } finally {
+        await base.fermer();
+      }
+      return;
+    }
     case "serve": {
-      const { base, services, app } = await assembler(config);
+      const { base, services, app, referentiels } = await assembler(config);
+      await referentiels.recharger();
       let demo = false;
       // Plusieurs processus peuvent démarrer ensemble sur une base vide : un seul charge la démonstration.
       if (
@@ -182,6 +265,7 @@ async function main(argv: string[]) {
         `\nCEP démarré sur http://localhost:${port} (base : ${base.type === "sqlite" ? (config.base.type === "sqlite" ? config.base.fichier : "") : "PostgreSQL"})`,
       );
       if (demo) console.log("Données de démonstration chargées (base vide).");
+      void importAutomatique(base, referentiels, config);
       if (config.demo) afficherComptesDemo();
       return;
     }

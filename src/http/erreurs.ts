@@ -6,6 +6,7 @@ import {
   ErreurDoublon,
   ErreurIntrouvable,
   ErreurNonAuthentifie,
+  ErreurReferentielAbsent,
   ErreurTropDeRequetes,
   ErreurValidation,
 } from "../app/erreurs.js";
@@ -39,7 +40,9 @@ export function reponseErreur(e: unknown): {
                 ? 409
                 : e instanceof ErreurTropDeRequetes
                   ? 429
-                  : 500;
+                  : e instanceof ErreurReferentielAbsent
+                    ? 503
+                    : 500;
     const corps: CorpsErreur = { erreur: { code: e.code, message: e.message, champs: e.champs } };
     if (e instanceof ErreurConflit && e.versionCourante !== undefined)
       corps.erreur.versionCourante = e.versionCourante;

@@ -16,9 +16,11 @@ import { reponseErreur } from "./erreurs.js";
 import { routesAdmin } from "./routes/admin.js";
 import { routesDonnees } from "./routes/donnees.js";
 import { routesFinancement } from "./routes/financement.js";
+import { routesMetiers } from "./routes/metiers.js";
 import { routesParcours } from "./routes/parcours.js";
 import { routesSante } from "./routes/sante.js";
 import { routesSession } from "./routes/session.js";
+import { routesTerritoires } from "./routes/territoires.js";
 import { chargerSession, verifierCsrf } from "./session.js";
 
 export interface EtatReferentiels {
@@ -168,6 +170,8 @@ export async function construireServeur(o: OptionsServeur): Promise<App> {
   await routesParcours(app, o);
   await routesFinancement(app, o);
   await routesDonnees(app, o);
+  await routesMetiers(app, o);
+  await routesTerritoires(app, o);
 
   const web = o.dossierWeb && existsSync(path.join(o.dossierWeb, "index.html")) ? o.dossierWeb : undefined;
   if (web) {

@@ -3,6 +3,7 @@ import type { Compte, CompteAvecSecret, Depots, EvenementAudit, Operateur, Site 
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import { depotParametresFinancement } from "./depotsFinancement.js";
 import { creerDepotsDossier } from "./depotsParcours.js";
+import { creerDepotReferentiels } from "./referentiels.js";
 import type { Schema, TableCompte, TableEvenementAudit, TableOperateur, TableSite } from "./schema.js";
 
 /** Dépôts SQL communs à SQLite et PostgreSQL (Kysely) ; `db` peut être une transaction. */
@@ -376,5 +377,6 @@ export function creerDepots(db: Kysely<Schema>): Depots {
         }));
       },
     },
+    referentiels: creerDepotReferentiels(db),
   };
 }

@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { SchemaReferentiels } from "./schemaReferentiels.js";
 
 /**
  * Schéma Kysely, identique pour SQLite et PostgreSQL. Conventions (docs/adr/0001-stack.md) :
@@ -230,7 +231,7 @@ export interface TableSurchargeParametre {
   cree_le: string;
 }
 
-export interface Schema {
+export interface Schema extends SchemaReferentiels {
   parametre_financement: TableParametreFinancement;
   surcharge_parametre: TableSurchargeParametre;
   operateur: TableOperateur;

@@ -18,6 +18,9 @@ import { Connexion } from "./public/Connexion";
 import { FinancerMonProjet } from "./public/FinancerMonProjet";
 import { PageDispositif, PageDispositifs, PageLeCep } from "./public/informations/Informations";
 import { MotDePasseOublie } from "./public/MotDePasseOublie";
+import { FicheMetier } from "./public/metiers/FicheMetier";
+import { DomaineMetiers, MetiersTransitionEcologique } from "./public/metiers/ListeMetiers";
+import { Metiers } from "./public/metiers/Metiers";
 import { PageIntrouvable } from "./public/PageIntrouvable";
 import { Reinitialisation } from "./public/Reinitialisation";
 import { ACCUEIL_PAR_ROLE, FournisseurSession, type Role, useSession } from "./session";
@@ -103,6 +106,10 @@ function Gabarit() {
           <Route path="/financer-mon-projet" element={<FinancerMonProjet />} />
           <Route path="/mot-de-passe-oublie" element={<MotDePasseOublie />} />
           <Route path="/reinitialisation" element={<Reinitialisation />} />
+          <Route path="/metiers" element={<Metiers />} />
+          <Route path="/metiers/transition-ecologique" element={<MetiersTransitionEcologique />} />
+          <Route path="/metiers/domaines/:code" element={<DomaineMetiers />} />
+          <Route path="/metiers/:codeRome" element={<FicheMetier />} />
           <Route
             path="/mon-espace"
             element={

@@ -51,6 +51,13 @@ const REGLES: Record<string, Regle> = {
     beneficiaireAutre: 403,
     conseillerAutre: 403,
   },
+  // Référentiels officiels (ROME 4.0, BMO) : publics, sans donnée personnelle.
+  "GET /api/v1/metiers/recherche": { publique: true },
+  "GET /api/v1/metiers/domaines": { publique: true },
+  "GET /api/v1/metiers": { publique: true },
+  "GET /api/v1/metiers/:codeRome": { publique: true },
+  "GET /api/v1/metiers/:codeRome/marche": { publique: true },
+  "GET /api/v1/territoires/recherche": { publique: true },
   // Agit sur sa propre session uniquement.
   "DELETE /api/v1/session": { anonyme: 401, beneficiaireAutre: "soi", conseillerAutre: "soi" },
   "GET /api/v1/moi/accueil": {

@@ -23,7 +23,7 @@ describe.each(fabriquesBase())("socle HTTP ($nom)", (fabrique) => {
   it("GET /api/health indique la base utilisée", async () => {
     const r = await env.requete("GET", "/api/health");
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toEqual({ statut: "ok", base: fabrique.nom, referentiels: {} });
+    expect(r.json()).toEqual({ statut: "ok", base: fabrique.nom, referentiels: { rome: { version: null } } });
     expect(r.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.headers["content-security-policy"]).toContain("script-src 'self'");
     expect(r.headers["content-security-policy"]).not.toContain("unsafe-inline';script");

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ServicesApp } from "../../src/app/pipeline.js";
@@ -6,8 +6,18 @@ import { chargerDemo, MOT_DE_PASSE_DEMO } from "../../src/cli/demo.js";
 import { type App, construireServeur } from "../../src/http/serveur.js";
 import { creerHachage } from "../../src/infra/hachage.js";
 import { creerMessagerie } from "../../src/infra/messagerie.js";
+import { importerReferentiels } from "../../src/referentiels/import.js";
+import { ServiceReferentiels } from "../../src/referentiels/service.js";
+import { creerServiceTerritoires } from "../../src/referentiels/territoires.js";
 import { baseRepond } from "../../src/storage/base.js";
 import type { FabriqueBase } from "./bases.js";
+
+/** Les fichiers officiels des référentiels : CEP_REFERENTIELS_DIR, sinon ../shared/data. */
+export function dossierReferentiels(): string {
+  const d = process.env.CEP_REFERENTIELS_DIR ?? path.resolve("../shared/data");
+  if (!existsSync(d)) throw new Error(`Référentiels introuvables : ${d} (définissez CEP_REFERENTIELS_DIR).`);
+  return d;
+}
 
 /**
  * Un serveur complet (vrai Fastify, vraie base, vrais courriels .eml) sur lequel les tests HTTP
@@ -15,15 +25,26 @@ import type { FabriqueBase } from "./bases.js";
  */
 export async function environnement(
   fabrique: FabriqueBase,
-  options: { rateLimitPublic?: number; demo?: boolean } = {},
+  options: { rateLimitPublic?: number; demo?: boolean; referentiels?: boolean } = {},
 ) {
   const base = await fabrique.ouvrir();
+  const referentiels = new ServiceReferentiels(base);
+  if (options.referentiels) {
+    let t = Date.now();
+    await importerReferentiels(base, dossierReferentiels());
+    if (process.env.DEBUG_REF) console.log("import", Date.now() - t);
+    t = Date.now();
+    await referentiels.recharger();
+    if (process.env.DEBUG_REF) console.log("index", Date.now() - t);
+  }
   const dossierMails = mkdtempSync(path.join(tmpdir(), "cep-mails-"));
   const services: ServicesApp = {
     stockage: base,
     messagerie: creerMessagerie({ dossier: dossierMails, expediteur: "CEP <test@cep.invalid>" }),
     horloge: { maintenant: () => new Date() },
     hachage: creerHachage(),
+    metiers: referentiels,
+    territoires: creerServiceTerritoires(),
     parametres: {
       publicUrl: "http://cep.test",
       rateLimitConnexion: 50,
@@ -39,6 +60,7 @@ export async function environnement(
     rateLimitPublic: options.rateLimitPublic ?? 10_000,
     cookieSecurise: false,
     niveauJournal: "silent",
+    referentiels: () => referentiels.etat(),
   });
   await app.ready();
 
@@ -80,6 +102,7 @@ export async function environnement(
   return {
     app,
     base,
+    referentiels,
     services,
     connecter,
     requete,

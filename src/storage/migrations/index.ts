@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import type { Dialecte } from "../dialecte.js";
 import { migration0001 } from "./0001_socle.js";
+import { migration0002 } from "./0002_referentiels.js";
 import { migration0003 } from "./0003_parcours.js";
 import { migration0004 } from "./0004_financement.js";
 import { migration0005 } from "./0005_taches.js";
@@ -9,6 +10,7 @@ import { migration0005 } from "./0005_taches.js";
 export function migrations(d: Dialecte): Record<string, Migration> {
   return {
     "0001_socle": migration0001(d),
+    "0002_referentiels": migration0002(d),
     "0003_parcours": migration0003(d),
     "0004_financement": migration0004(d),
     "0005_taches": migration0005(d),

@@ -33,7 +33,8 @@ export function AccueilPublic() {
         <div className="fr-col-12 fr-col-md-4">
           <Tile
             title="Explorer les métiers"
-            desc="Métiers, compétences et recrutements de votre région. Bientôt disponible."
+            desc="Métiers, compétences et recrutements de votre région."
+            linkProps={{ to: "/metiers" }}
             orientation="vertical"
             titleAs="h3"
           />

@@ -6,6 +6,8 @@ import type { TestProject } from "vitest/node";
 import { assembler } from "../../../src/cli/assemblage.js";
 import { chargerDemo } from "../../../src/cli/demo.js";
 import { chargerConfiguration } from "../../../src/config.js";
+import { importerReferentiels } from "../../../src/referentiels/import.js";
+import { dossierReferentiels } from "../../support/environnement.js";
 import { portLibre } from "../../support/postgres.js";
 
 declare module "vitest" {
@@ -17,7 +19,7 @@ declare module "vitest" {
 
 let arreter: (() => Promise<void>) | undefined;
 
-/** Démarre le vrai produit (SPA construit + API + SQLite + démonstration) sur un port libre. */
+/** Démarre le vrai produit (SPA construit + API + SQLite + démonstration + référentiels officiels) sur un port libre. */
 export async function setup(project: TestProject) {
   const dossierWeb = path.resolve("dist/web");
   if (!existsSync(path.join(dossierWeb, "index.html")))
@@ -33,8 +35,11 @@ export async function setup(project: TestProject) {
     CEP_RATE_LIMIT_CONNEXION: "1000",
     CEP_PUBLIC_URL: `http://127.0.0.1:${port}`,
   });
-  const { app, base, services } = await assembler(config, { dossierWeb });
+  const { app, base, services, referentiels } = await assembler(config, { dossierWeb });
   await chargerDemo(base, services.hachage);
+  // Les vrais référentiels (ROME 4.0, BMO) : CEP_REFERENTIELS_DIR, sinon ../shared/data.
+  await importerReferentiels(base, dossierReferentiels());
+  await referentiels.recharger();
   await app.listen({ host: "127.0.0.1", port });
   project.provide("urlBase", `http://127.0.0.1:${port}`);
   project.provide("dossierMails", path.join(dataDir, "mails"));

@@ -1,0 +1,153 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Fuse from "fuse.js";
+import MiniSearch from "minisearch";
+import type { DonneesIndexMetiers } from "../../src/app/ports.js";
+import { lireCsv } from "../../src/referentiels/csv.js";
+import { importerRome } from "../../src/referentiels/import.js";
+import { IndexMetiers } from "../../src/referentiels/recherche/index.js";
+import { replier } from "../../src/referentiels/recherche/texte.js";
+import { ouvrirSourceRome } from "../../src/referentiels/sources.js";
+import { ouvrirBase } from "../../src/storage/base.js";
+import { arrondi, type LigneBench, type ResultatBench } from "../outils.js";
+
+/**
+ * Recherche d'intitulés : sur les offres réelles de ../shared/data/evaluation/offres_titres_rome.csv (intitulé écrit par le
+ * recruteur → code ROME attribué par France Travail), exactitude top-1 et top-3 (codes ROME distincts) par strate, latence
+ * p50/p99 en processus, temps de construction et mémoire de l'index ; mêmes mesures pour MiniSearch et Fuse.js.
+ */
+const DONNEES = process.env.CEP_REFERENTIELS_DIR ?? path.resolve("../shared/data");
+
+interface Moteur {
+  nom: string;
+  construire(d: DonneesIndexMetiers): void;
+  rechercher(q: string): string[];
+}
+
+function cep(): Moteur {
+  let index: IndexMetiers;
+  return {
+    nom: "CEP",
+    construire: (d) => {
+      index = new IndexMetiers(d);
+    },
+    rechercher: (q) => index.rechercher(q, 20).map((r) => r.codeRome),
+  };
+}
+
+const plier = (t: string) =>
+  replier(t)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+function minisearch(): Moteur {
+  let ms: MiniSearch<{ id: number; libelle: string; codeRome: string }>;
+  return {
+    nom: "MiniSearch",
+    construire: (d) => {
+      ms = new MiniSearch({
+        fields: ["libelle"],
+        storeFields: ["codeRome"],
+        processTerm: (t) => (t.length > 1 ? replier(t) : null),
+        searchOptions: { fuzzy: 0.2, prefix: true, boost: { libelle: 1 } },
+      });
+      ms.addAll(d.appellations.map((a, id) => ({ id, libelle: a.libelle, codeRome: a.codeRome })));
+    },
+    rechercher: (q) =>
+      ms
+        .search(q)
+        .slice(0, 20)
+        .map((r) => r.codeRome as string),
+  };
+}
+
+function fuse(): Moteur {
+  let f: Fuse<{ libelle: string; codeRome: string }>;
+  return {
+    nom: "Fuse.js",
+    construire: (d) => {
+      f = new Fuse(
+        d.appellations.map((a) => ({ libelle: plier(a.libelle), codeRome: a.codeRome })),
+        { keys: ["libelle"], threshold: 0.4, ignoreLocation: true, useExtendedSearch: false },
+      );
+    },
+    rechercher: (q) => f.search(plier(q), { limit: 20 }).map((r) => r.item.codeRome),
+  };
+}
+
+const centile = (t: number[], p: number) => {
+  const s = [...t].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+const distincts = (codes: string[], n: number) => [...new Set(codes)].slice(0, n);
+
+export default async function (): Promise<ResultatBench> {
+  const fichierEval = path.join(DONNEES, "evaluation", "offres_titres_rome.csv");
+  if (!existsSync(fichierEval))
+    return { lignes: [], notes: [`recherche-metiers : ${fichierEval} absent, banc sauté`] };
+  const offres = lireCsv("offres_titres_rome.csv", readFileSync(fichierEval), [
+    "intitule",
+    "romeCode",
+    "sources",
+  ]).map((l) => ({
+    q: l.valeurs.intitule!,
+    rome: l.valeurs.romeCode!,
+    strate: l.valeurs.sources!.includes("ily25-11/mon-projet") ? "informatique" : "générale",
+  }));
+  // Comme le produit : import du ROME dans une base, puis index construit depuis la base.
+  const dossier = mkdtempSync(path.join(tmpdir(), "cep-bench-recherche-"));
+  const base = ouvrirBase({ type: "sqlite", fichier: path.join(dossier, "b.sqlite") });
+  await base.migrer();
+  await importerRome(base, await ouvrirSourceRome(DONNEES));
+  const donnees = await base.depots.referentiels.donneesIndex();
+  await base.fermer();
+  rmSync(dossier, { recursive: true, force: true });
+
+  const lignes: LigneBench[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
+  // BENCH_PAIRS=non : notre index seul (itérations rapides ; Fuse.js prend des dizaines de minutes sur une machine chargée).
+  const moteurs = process.env.BENCH_PAIRS === "non" ? [cep()] : [cep(), minisearch(), fuse()];
+  for (const moteur of moteurs) {
+    gc?.();
+    const avant = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    moteur.construire(donnees);
+    const construction = performance.now() - t0;
+    gc?.();
+    const memoire = (process.memoryUsage().heapUsed - avant) / 2 ** 20;
+    const temps: number[] = [];
+    const par = new Map<string, { n: number; top1: number; top3: number }>();
+    for (const o of offres) {
+      const t = performance.now();
+      const codes = moteur.rechercher(o.q);
+      temps.push(performance.now() - t);
+      const s = par.get(o.strate) ?? { n: 0, top1: 0, top3: 0 };
+      par.set(o.strate, s);
+      s.n++;
+      const d = distincts(codes, 3);
+      if (d[0] === o.rome) s.top1++;
+      if (d.includes(o.rome)) s.top3++;
+    }
+    // Latence : chaque requête du passage ci-dessus, mesurée une fois (un seul passage : Fuse.js prend des dizaines de ms).
+    const chaud = temps;
+    const valeurs: Record<string, string | number> = {};
+    for (const strate of ["générale", "informatique"]) {
+      const s = par.get(strate)!;
+      valeurs[`${strate} top-1`] = `${arrondi((100 * s.top1) / s.n, 1)} %`;
+      valeurs[`${strate} top-3`] = `${arrondi((100 * s.top3) / s.n, 1)} %`;
+    }
+    valeurs["p50 (ms)"] = arrondi(centile(chaud, 50), 3);
+    valeurs["p99 (ms)"] = arrondi(centile(chaud, 99), 3);
+    valeurs["construction (ms)"] = arrondi(construction, 0);
+    valeurs["mémoire (Mio)"] = gc ? arrondi(memoire, 1) : "n.d.";
+    lignes.push({ banc: "recherche-metiers", mesure: moteur.nom, valeurs });
+  }
+  return {
+    lignes,
+    notes: [
+      `recherche-metiers : ${offres.length} offres (${offres.filter((o) => o.strate === "générale").length} générales, ${offres.filter((o) => o.strate === "informatique").length} informatique) ; budget : générale top-1 ≥ 80 %, top-3 ≥ 92 % ; informatique top-1 ≥ 65 %, top-3 ≥ 80 % ; p99 < 2 ms`,
+    ],
+  };
+}

@@ -1,0 +1,283 @@
+import type { DonneesIndexMetiers } from "../../app/ports.js";
+import { distance, motsRequete, motsSignificatifs } from "./texte.js";
+
+/**
+ * Index en mémoire de la recherche d'intitulés de métier (« normalisation d'intitulé »). Méthode (docs/adr/0005-recherche-intitules.md) :
+ * 1. chaque appellation est un document ; ses mots (racinés, sans accents) sont pondérés par leur rareté (idf) ;
+ * 2. un mot de la requête absent du vocabulaire est corrigé (distance d'édition 1 ou 2) ou complété (préfixe) ;
+ * 3. le score d'une appellation combine la part de la requête qu'elle couvre, la part de son intitulé que la requête
+ *    couvre, et le contexte de sa fiche (mots des compétences et savoirs, cœur de métier d'abord) pour départager ;
+ * 4. les mots de la requête inconnus de tout le référentiel (ville, entreprise…) sont ignorés.
+ */
+
+export interface ResultatRecherche {
+  codeRome: string;
+  libelleRome: string;
+  appellation: { codeOgr: string; libelle: string };
+  score: number;
+}
+
+interface Appellation {
+  codeOgr: string;
+  codeRome: string;
+  /** rang de la fiche dans `fiches` */
+  fiche: number;
+  libelle: string;
+  mots: Set<string>;
+  poidsTotal: number;
+  bonus: number;
+}
+
+export interface OptionsIndex {
+  /** Poids du contexte de la fiche (compétences, savoirs) dans le score. */
+  poidsContexte?: number;
+  /** Part du rappel (requête couverte) face à la précision (intitulé couvert) dans le score. */
+  poidsRappel?: number;
+  /** Poids des mots qui suivent le premier séparateur de l'intitulé (secteur, lieu…). */
+  poidsSegmentsSuivants?: number;
+  /** Activer la correction des fautes et les préfixes. */
+  approximations?: boolean;
+}
+
+export class IndexMetiers {
+  private readonly appellations: Appellation[] = [];
+  private readonly libellesRome = new Map<string, string>();
+  /** mot → appellations qui le contiennent */
+  private readonly postings = new Map<string, number[]>();
+  private readonly idf = new Map<string, number>();
+  /** mot → (fiche → poids dans le contexte de la fiche, normalisé) */
+  private readonly contexte = new Map<string, { fiches: number[]; poids: number[] }>();
+  private readonly rangFiche = new Map<string, number>();
+  private readonly tampons: {
+    titre: Float64Array;
+    couvert: Float64Array;
+    meilleur: Float64Array;
+    ctx: Float64Array;
+    ctxMot: Float64Array;
+  };
+  private readonly idfContexte = new Map<string, number>();
+  private readonly vocabulaire: string[];
+  private readonly parLongueur = new Map<number, string[]>();
+  private readonly cache = new Map<string, [string, number][]>();
+  readonly taille: number;
+
+  constructor(
+    donnees: DonneesIndexMetiers,
+    private readonly options: OptionsIndex = {},
+  ) {
+    for (const f of donnees.fiches) {
+      this.libellesRome.set(f.codeRome, f.libelle);
+      this.rangFiche.set(f.codeRome, this.rangFiche.size);
+    }
+    for (const a of donnees.appellations) {
+      const mots = new Set([...motsSignificatifs(a.libelle), ...motsSignificatifs(a.libelleCourt)]);
+      const id = this.appellations.length;
+      this.appellations.push({
+        codeOgr: a.codeOgr,
+        codeRome: a.codeRome,
+        fiche: this.rangFiche.get(a.codeRome) ?? -1,
+        libelle: a.libelle,
+        mots,
+        poidsTotal: 0,
+        bonus: (a.principale ? 0.02 : 0) - (a.peuUsite ? 0.03 : 0),
+      });
+      for (const m of mots) {
+        let p = this.postings.get(m);
+        if (!p) {
+          p = [];
+          this.postings.set(m, p);
+        }
+        p.push(id);
+      }
+    }
+    const n = this.appellations.length;
+    for (const [m, p] of this.postings) this.idf.set(m, Math.log(1 + n / p.length));
+    for (const a of this.appellations) for (const m of a.mots) a.poidsTotal += this.idf.get(m)!;
+
+    // Contexte des fiches : mots des compétences et savoirs (cœur de métier compté double), fréquence normalisée.
+    const freq = new Map<string, Map<string, number>>();
+    for (const it of donnees.items) {
+      const poids = it.coeurMetier === "Principale" ? 2 : 1;
+      for (const m of new Set(motsSignificatifs(it.libelle))) {
+        let f = freq.get(m);
+        if (!f) {
+          f = new Map();
+          freq.set(m, f);
+        }
+        f.set(it.codeRome, (f.get(it.codeRome) ?? 0) + poids);
+      }
+    }
+    const nFiches = donnees.fiches.length || 1;
+    for (const [m, f] of freq) {
+      this.idfContexte.set(m, Math.log(1 + nFiches / f.size));
+      const entree = { fiches: [] as number[], poids: [] as number[] };
+      for (const [r, c] of f) {
+        const rang = this.rangFiche.get(r);
+        if (rang === undefined) continue;
+        entree.fiches.push(rang);
+        entree.poids.push(c / (c + 2));
+      }
+      this.contexte.set(m, entree);
+    }
+    this.vocabulaire = [...this.postings.keys()].sort();
+    for (const m of this.vocabulaire) {
+      let l = this.parLongueur.get(m.length);
+      if (!l) {
+        l = [];
+        this.parLongueur.set(m.length, l);
+      }
+      l.push(m);
+    }
+    this.taille = n;
+    const nf = Math.max(1, this.rangFiche.size);
+    this.tampons = {
+      titre: new Float64Array(n),
+      couvert: new Float64Array(n),
+      meilleur: new Float64Array(n),
+      ctx: new Float64Array(nf),
+      ctxMot: new Float64Array(nf),
+    };
+  }
+
+  /** Variantes d'un mot de requête présentes dans le vocabulaire, avec un poids de confiance. */
+  private variantes(mot: string): [string, number][] {
+    const connu = this.cache.get(mot);
+    if (connu) return connu;
+    let r: [string, number][] = [];
+    if (this.postings.has(mot) || this.contexte.has(mot)) r = [[mot, 1]];
+    else if (this.options.approximations !== false && mot.length >= 3) {
+      // Correction des fautes à partir de 5 lettres (en deçà, trop de mots voisins) ; sinon préfixe.
+      const max = mot.length >= 8 ? 2 : mot.length >= 5 ? 1 : 0;
+      let meilleure = max + 1;
+      let candidats: string[] = [];
+      for (let l = mot.length - max; max > 0 && l <= mot.length + max; l++)
+        for (const v of this.parLongueur.get(l) ?? []) {
+          if (v[0] !== mot[0] && v[1] !== mot[1]) continue;
+          const d = distance(mot, v, max);
+          if (d < meilleure) {
+            meilleure = d;
+            candidats = [v];
+          } else if (d === meilleure) candidats.push(v);
+        }
+      if (candidats.length) r = candidats.slice(0, 4).map((v) => [v, meilleure === 1 ? 0.8 : 0.6]);
+      else {
+        // Préfixe (abréviation) : les mots du vocabulaire qui commencent ainsi, les plus fréquents d'abord.
+        let bas = 0;
+        let haut = this.vocabulaire.length;
+        while (bas < haut) {
+          const milieu = (bas + haut) >> 1;
+          if (this.vocabulaire[milieu]! < mot) bas = milieu + 1;
+          else haut = milieu;
+        }
+        const debut: string[] = [];
+        for (let i = bas; i < this.vocabulaire.length && this.vocabulaire[i]!.startsWith(mot); i++)
+          debut.push(this.vocabulaire[i]!);
+        const pref = debut
+          .sort((a, b) => this.postings.get(b)!.length - this.postings.get(a)!.length)
+          .slice(0, 3);
+        r = pref.map((v) => [v, 0.6]);
+      }
+    }
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(mot, r);
+    return r;
+  }
+
+  rechercher(texte: string, limite = 10): ResultatRecherche[] {
+    // Un intitulé d'offre commence par le métier ; ce qui suit un séparateur (« - », « | », « , », « : »…) précise
+    // le secteur, le lieu ou le contrat : ces segments comptent moins.
+    const segments = texte.split(/\s[-–—|:]\s|[|,;:/]\s|\s[-–—]|[–—]/);
+    const poidsSegment = this.options.poidsSegmentsSuivants ?? 1;
+    const vus = new Map<string, { formes: string[]; poids: number }>();
+    segments.forEach((seg, i) => {
+      for (const formes of motsRequete(seg)) {
+        const cle = formes.join("|");
+        const ps = i === 0 ? 1 : poidsSegment;
+        const deja = vus.get(cle);
+        if (!deja || deja.poids < ps) vus.set(cle, { formes, poids: ps });
+      }
+    });
+    // Poids de chaque mot de requête : le meilleur idf de ses variantes ; mots inconnus ignorés.
+    const requete: { variantes: [string, number][]; poids: number }[] = [];
+    for (const { formes, poids: ps } of vus.values()) {
+      const parVariante = new Map<string, number>();
+      for (const f of formes)
+        for (const [x, c] of this.variantes(f)) parVariante.set(x, Math.max(parVariante.get(x) ?? 0, c));
+      const v = [...parVariante];
+      if (!v.length) continue;
+      const poids =
+        ps * Math.max(...v.map(([x, c]) => c * (this.idf.get(x) ?? this.idfContexte.get(x) ?? 0)));
+      requete.push({ variantes: v, poids });
+    }
+    if (!requete.length) return [];
+    const totalRequete = requete.reduce((s, q) => s + q.poids, 0);
+    // Tableaux réutilisés d'une requête à l'autre (pas d'allocation par appellation candidate).
+    const { titre, couvert, meilleur, ctx, ctxMot } = this.tampons;
+    const touches: number[] = [];
+    const touchesCtx: number[] = [];
+    for (const q of requete) {
+      const vusMot: number[] = [];
+      const vusCtxMot: number[] = [];
+      for (const [v, c] of q.variantes) {
+        const p = this.postings.get(v);
+        if (p) {
+          const s = c * q.poids;
+          for (const a of p) {
+            if (meilleur[a] === 0) vusMot.push(a);
+            if (meilleur[a]! < s) meilleur[a] = s;
+          }
+        }
+        const f = this.contexte.get(v);
+        if (f) {
+          const idfc = this.idfContexte.get(v)!;
+          for (let k = 0; k < f.fiches.length; k++) {
+            const r = f.fiches[k]!;
+            const s = c * idfc * f.poids[k]!;
+            if (ctxMot[r] === 0) vusCtxMot.push(r);
+            if (ctxMot[r]! < s) ctxMot[r] = s;
+          }
+        }
+      }
+      for (const a of vusMot) {
+        if (titre[a] === 0) touches.push(a);
+        titre[a]! += meilleur[a]!;
+        meilleur[a] = 0;
+        const app = this.appellations[a]!;
+        let idfCouvert = 0;
+        for (const [v] of q.variantes)
+          if (app.mots.has(v)) idfCouvert = Math.max(idfCouvert, this.idf.get(v)!);
+        couvert[a]! += idfCouvert;
+      }
+      for (const r of vusCtxMot) {
+        if (ctx[r] === 0) touchesCtx.push(r);
+        ctx[r]! += ctxMot[r]!;
+        ctxMot[r] = 0;
+      }
+    }
+    const poidsContexte = this.options.poidsContexte ?? 0.05;
+    const pr = this.options.poidsRappel ?? 0.8;
+    let maxCtx = 0;
+    for (const r of touchesCtx) if (ctx[r]! > maxCtx) maxCtx = ctx[r]!;
+    const scores: [number, number][] = [];
+    for (const a of touches) {
+      const app = this.appellations[a]!;
+      const rappel = titre[a]! / totalRequete; // part de la requête trouvée dans l'intitulé
+      const precision = couvert[a]! / app.poidsTotal; // part de l'intitulé présente dans la requête
+      const contexte = maxCtx > 0 && app.fiche >= 0 ? ctx[app.fiche]! / maxCtx : 0;
+      scores.push([a, pr * rappel + (1 - pr) * precision + poidsContexte * contexte + app.bonus]);
+      titre[a] = 0;
+      couvert[a] = 0;
+    }
+    for (const r of touchesCtx) ctx[r] = 0;
+    scores.sort((x, y) => y[1] - x[1]);
+    return scores.slice(0, limite).map(([a, s]) => {
+      const app = this.appellations[a]!;
+      return {
+        codeRome: app.codeRome,
+        libelleRome: this.libellesRome.get(app.codeRome) ?? "",
+        appellation: { codeOgr: app.codeOgr, libelle: app.libelle },
+        score: Math.round(s * 1000) / 1000,
+      };
+    });
+  }
+}
