@@ -36,7 +36,8 @@ export function estSuppleantActif(
 
 /**
  * Confidentialité du dossier (regles-cep.md §6, docs/adr/0003-confidentialite-parcours.md) : un conseiller ne voit
- * que les dossiers dont il est référent ou suppléant, et ceux de la file d'attente de son opérateur (sans référent),
+ * que les dossiers dont il est référent ou suppléant, ceux qu'on a explicitement partagés avec lui (co-suivi), et ceux
+ * de la file d'attente de son opérateur (sans référent),
  * pour pouvoir les prendre en charge ; le responsable voit tous ceux de son opérateur.
  */
 export function peutVoirParcours(acteur: ActeurConnecte, parcours: Parcours): boolean {
@@ -50,7 +51,8 @@ export function peutVoirParcours(acteur: ActeurConnecte, parcours: Parcours): bo
         parcours.operateurId === acteur.operateurId &&
         (parcours.referentId === null ||
           parcours.referentId === acteur.compteId ||
-          estSuppleantActif(acteur.compteId, parcours))
+          estSuppleantActif(acteur.compteId, parcours) ||
+          (parcours.partageAvec ?? []).includes(acteur.compteId))
       );
     case "admin":
       // L'administrateur de la plateforme gère les comptes, pas le contenu des dossiers.

@@ -74,6 +74,8 @@ export interface Parcours {
   suppleantJusquAu: string | null;
   closLe: string | null;
   anonymiseLe: string | null;
+  /** Conseillers avec qui le dossier est partagé (co-suivi), chargés avec le parcours. */
+  partageAvec?: string[];
 }
 
 export type NouveauParcours = Omit<
@@ -291,6 +293,15 @@ export interface ParcoursRepository {
   /** Parcours clos avant cette date et pas encore anonymisés. */
   closAvant(date: string, limite: number): Promise<Parcours[]>;
   parId(id: string): Promise<Parcours | undefined>;
+  /** Co-suivi : partages du dossier, du plus ancien au plus récent. */
+  partages(parcoursId: string): Promise<{ conseillerId: string; partagePar: string; creeLe: string }[]>;
+  partager(p: {
+    parcoursId: string;
+    conseillerId: string;
+    partagePar: string;
+    creeLe: string;
+  }): Promise<boolean>;
+  retirerPartage(parcoursId: string, conseillerId: string): Promise<boolean>;
   listerParOperateur(operateurId: string, filtre?: { referentId?: string }): Promise<Parcours[]>;
   listerParBeneficiaire(beneficiaireId: string): Promise<Parcours[]>;
   /** Vrai si le bénéficiaire a au moins un parcours chez cet opérateur. */

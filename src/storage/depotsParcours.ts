@@ -185,7 +185,47 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
       },
       async parId(id) {
         const r = await db.selectFrom("parcours").selectAll().where("id", "=", id).executeTakeFirst();
-        return r && versParcours(r);
+        if (!r) return undefined;
+        const partages = await db
+          .selectFrom("parcours_partage")
+          .select("conseiller_id")
+          .where("parcours_id", "=", id)
+          .execute();
+        return { ...versParcours(r), partageAvec: partages.map((x) => x.conseiller_id) };
+      },
+      async partages(parcoursId) {
+        const lignes = await db
+          .selectFrom("parcours_partage")
+          .selectAll()
+          .where("parcours_id", "=", parcoursId)
+          .orderBy("cree_le")
+          .execute();
+        return lignes.map((l) => ({
+          conseillerId: l.conseiller_id,
+          partagePar: l.partage_par,
+          creeLe: l.cree_le,
+        }));
+      },
+      async partager(p) {
+        const r = await db
+          .insertInto("parcours_partage")
+          .values({
+            parcours_id: p.parcoursId,
+            conseiller_id: p.conseillerId,
+            partage_par: p.partagePar,
+            cree_le: p.creeLe,
+          })
+          .onConflict((oc) => oc.columns(["parcours_id", "conseiller_id"]).doNothing())
+          .executeTakeFirst();
+        return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+      },
+      async retirerPartage(parcoursId, conseillerId) {
+        const r = await db
+          .deleteFrom("parcours_partage")
+          .where("parcours_id", "=", parcoursId)
+          .where("conseiller_id", "=", conseillerId)
+          .executeTakeFirst();
+        return Number(r.numDeletedRows) === 1;
       },
       async modifier(id, version, c, modifieLe) {
         const r = await db
@@ -247,6 +287,13 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
               eb("parcours.referent_id", "=", v),
               eb("parcours.suppleant_id", "=", v),
               eb("parcours.referent_id", "is", null),
+              eb.exists(
+                eb
+                  .selectFrom("parcours_partage")
+                  .select("parcours_partage.conseiller_id")
+                  .whereRef("parcours_partage.parcours_id", "=", "parcours.id")
+                  .where("parcours_partage.conseiller_id", "=", v),
+              ),
             ]),
           );
         }

@@ -231,7 +231,15 @@ export interface TableSurchargeParametre {
   cree_le: string;
 }
 
+export interface TableParcoursPartage {
+  parcours_id: string;
+  conseiller_id: string;
+  partage_par: string;
+  cree_le: string;
+}
+
 export interface Schema extends SchemaReferentiels {
+  parcours_partage: TableParcoursPartage;
   parametre_financement: TableParametreFinancement;
   surcharge_parametre: TableSurchargeParametre;
   operateur: TableOperateur;

@@ -178,6 +178,14 @@ const REGLES: Record<string, Regle> = {
     versCompteId: c.referentId,
     motif: "Intrusion",
   })),
+  ...dossier("POST", "/partages", (c) => ({ conseillerId: c.referentId })),
+  // Positif vérifié dans test/http/partage.test.ts (il faut d'abord un partage à retirer).
+  "DELETE /api/v1/parcours/:id/partages/:conseillerId": {
+    url: (c) => `/api/v1/parcours/${c.parcoursId}/partages/${c.referentId}`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
   ...dossier("GET", "/notes"),
   ...dossier("POST", "/notes", () => ({ texte: "Intrusion", partagee: true })),
   ...dossier("PUT", "/notes/:noteId", () => ({ version: 1, texte: "Intrusion", partagee: false })),

@@ -92,15 +92,25 @@ export const lireParcours = casUsage({
   },
   async executer({ entree, depots, acteur, services }) {
     const p = (await depots.parcours.parId(entree.id))!;
-    const [v, transitions, transferts] = await Promise.all([
+    const [v, transitions, transferts, partages] = await Promise.all([
       vue(depots, p, acteur),
       depots.transitions.lister(p.id),
       depots.transferts.lister(p.id),
+      depots.parcours.partages(p.id),
     ]);
+    const comptesPartage = await Promise.all(partages.map((x) => depots.comptes.parId(x.conseillerId)));
     return {
       ...v,
       transitions,
       transferts,
+      partages: partages.map((x, i) => ({
+        conseiller: {
+          id: x.conseillerId,
+          prenom: comptesPartage[i]?.prenom ?? "",
+          nom: comptesPartage[i]?.nom ?? "",
+        },
+        creeLe: x.creeLe,
+      })),
       durees: durees(transitions, services.horloge.maintenant().toISOString()),
       actionsPossibles: transitionsPossibles(p),
     };

@@ -11,6 +11,7 @@ import {
   repondreReorientation,
   transfererParcours,
 } from "../../app/parcours/parcours.js";
+import { partagerParcours, retirerPartage } from "../../app/parcours/partage.js";
 import {
   creerEntretien,
   creerNote,
@@ -110,6 +111,25 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     tags,
     entree: avecId,
     schema: { params: id, body: transfererParcours.entree.omit({ id: true }) },
+  });
+  exposer(app, s, {
+    methode: "POST",
+    url: "/api/v1/parcours/:id/partages",
+    cas: partagerParcours,
+    resume: "Partager le dossier avec un conseiller de l'opérateur (co-suivi)",
+    tags,
+    statut: 201,
+    entree: avecId,
+    schema: { params: id, body: partagerParcours.entree.omit({ id: true }) },
+  });
+  exposer(app, s, {
+    methode: "DELETE",
+    url: "/api/v1/parcours/:id/partages/:conseillerId",
+    cas: retirerPartage,
+    resume: "Retirer le partage du dossier avec un conseiller",
+    tags,
+    statut: 204,
+    schema: { params: z.object({ id: z.uuid(), conseillerId: z.uuid() }) },
   });
   exposer(app, s, {
     methode: "GET",

@@ -82,6 +82,8 @@ export interface DossierVue extends VueParcours {
   durees: { niveau1: number; conseil: number; miseEnOeuvre: number; pause: number; total: number };
   actionsPossibles: TypeTransition[];
   transferts: { id: string; type: string; statut: string; motif: string; creeLe: string }[];
+  /** Co-suivi : collègues avec qui le dossier est partagé. */
+  partages: { conseiller: Personne; creeLe: string }[];
 }
 
 export interface NoteVue {

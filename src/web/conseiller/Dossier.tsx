@@ -975,6 +975,105 @@ const LIBELLES_TRANSFERT = {
 };
 
 /** Transférer le dossier (remplacement temporaire, changement de référent, réorientation) et son historique. */
+/** Co-suivi : partager le dossier avec un collègue sans le transférer (ADR 0003). */
+function Partages({
+  p,
+  conseillers,
+  apres,
+}: {
+  p: DossierVue;
+  conseillers: { id: string; prenom: string; nom: string }[];
+  apres: () => Promise<void> | void;
+}) {
+  const [choix, setChoix] = useState("");
+  const [ok, setOk] = useState<string | null>(null);
+  const f = useFormulaire();
+  const possibles = conseillers.filter((c) => !p.partages.some((x) => x.conseiller.id === c.id));
+  async function partager(e: React.FormEvent) {
+    e.preventDefault();
+    setOk(null);
+    if (
+      await f.soumettre(() =>
+        api("POST", `/api/v1/parcours/${p.id}/partages`, { conseillerId: choix || undefined }),
+      )
+    ) {
+      setOk("Dossier partagé.");
+      setChoix("");
+      await apres();
+    }
+  }
+  async function retirer(id: string, nom: string) {
+    setOk(null);
+    const fait = await f.soumettre(async () => {
+      await api("DELETE", `/api/v1/parcours/${p.id}/partages/${id}`);
+      return true;
+    });
+    if (fait) {
+      setOk(`Partage avec ${nom} retiré.`);
+      await apres();
+    }
+  }
+  return (
+    <section aria-labelledby="titre-partages" className="fr-mb-4w">
+      <h3 id="titre-partages">Co-suivi</h3>
+      <p>
+        Partager le dossier donne à un collègue le même accès que le ou la référente, sans transfert. La
+        personne le voit dans son journal d'accès.
+      </p>
+      {ok && <Alert severity="success" small description={ok} className="fr-mb-2w" />}
+      <ResumeErreurs
+        message={f.message}
+        erreurs={f.erreurs}
+        cible={f.resume}
+        libelles={{ conseillerId: "Collègue" }}
+      />
+      {p.partages.length === 0 ? (
+        <p>Le dossier n'est partagé avec personne.</p>
+      ) : (
+        <Table
+          caption="Collègues avec qui le dossier est partagé"
+          headers={["Collègue", "Depuis le", "Action"]}
+          data={p.partages.map((x) => [
+            `${x.conseiller.prenom} ${x.conseiller.nom}`,
+            dateCourte(x.creeLe),
+            <Button
+              key={x.conseiller.id}
+              priority="secondary"
+              size="small"
+              onClick={() => void retirer(x.conseiller.id, `${x.conseiller.prenom} ${x.conseiller.nom}`)}
+            >
+              Retirer le partage avec {x.conseiller.prenom} {x.conseiller.nom}
+            </Button>,
+          ])}
+        />
+      )}
+      {possibles.length > 0 && (
+        <form onSubmit={partager} noValidate>
+          <Select
+            label="Collègue"
+            {...f.etat("conseillerId")}
+            nativeSelectProps={{
+              id: "champ-conseillerId",
+              value: choix,
+              onChange: (e) => setChoix(e.target.value),
+            }}
+          >
+            <option value="">Choisir un collègue</option>
+            {possibles.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.prenom} {c.nom}
+              </option>
+            ))}
+          </Select>
+          <Button type="submit" priority="secondary" disabled={f.envoi}>
+            Partager le dossier
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}
+
 function Transferts({ p, apres }: { p: DossierVue; apres: () => Promise<void> | void }) {
   const { session } = useSession();
   const naviguer = useNavigate();
@@ -1039,6 +1138,11 @@ function Transferts({ p, apres }: { p: DossierVue; apres: () => Promise<void> | 
             }[t.statut] ?? t.statut,
           ])}
         />
+      )}
+      {p.statut !== "clos" && (
+        <Chargement etat={etat}>
+          {(d) => <Partages p={p} conseillers={d.conseillers} apres={apres} />}
+        </Chargement>
       )}
       {p.statut !== "clos" && (
         <Chargement etat={etat}>
