@@ -6,7 +6,14 @@ import {
   ErreurNonAuthentifie,
   ErreurValidation,
 } from "./erreurs.js";
-import type { Depots, HachageMotDePasse, Horloge, Messagerie, Stockage } from "./ports.js";
+import type {
+  Depots,
+  HachageMotDePasse,
+  Horloge,
+  Messagerie,
+  ReferentielsOrientation,
+  Stockage,
+} from "./ports.js";
 
 /**
  * Le seul chemin par lequel passe un cas d'usage :
@@ -28,6 +35,8 @@ export interface ServicesApp {
   horloge: Horloge;
   hachage: HachageMotDePasse;
   parametres: ParametresApp;
+  /** Référentiels de l'aiguillage ; absents : l'orientation répond « service indisponible ». */
+  orientation?: ReferentielsOrientation;
 }
 
 export interface ContexteRequete {
@@ -75,7 +84,15 @@ export function casUsage<S extends z.ZodType, R>(def: CasUsage<S, R>): CasUsage<
 
 export function erreurValidationDepuisZod(erreur: z.ZodError): ErreurValidation {
   return new ErreurValidation(
-    erreur.issues.map((i) => ({ champ: i.path.length ? i.path.join(".") : "(corps)", message: i.message })),
+    erreur.issues.flatMap((i) =>
+      // Champ non prévu (objet strict) : on nomme le champ lui-même, en français.
+      i.code === "unrecognized_keys"
+        ? i.keys.map((k) => ({
+            champ: [...i.path, k].join("."),
+            message: "Champ inconnu : il ne fait pas partie des informations attendues.",
+          }))
+        : [{ champ: i.path.length ? i.path.join(".") : "(corps)", message: i.message }],
+    ),
   );
 }
 

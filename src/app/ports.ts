@@ -1,5 +1,6 @@
 import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "../domain/dossier.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
+import type { PortailRegional } from "../domain/orientation.js";
 import type { Niveau, Phase, StatutParcours, TransitionDatee } from "../domain/parcours.js";
 
 /**
@@ -475,6 +476,17 @@ export interface Messagerie {
 
 export interface Horloge {
   maintenant(): Date;
+}
+
+/** Territoires : résolution d'un code postal vers sa région (l'index partagé des territoires la remplacera). */
+export interface Territoires {
+  regionDuCodePostal(codePostal: string): Promise<{ code: string; nom: string } | null>;
+}
+
+/** Référentiels nécessaires à l'aiguillage (fichiers officiels, lus au besoin). */
+export interface ReferentielsOrientation {
+  territoires: Territoires;
+  portailsRegionaux(): Promise<PortailRegional[]>;
 }
 
 export interface HachageMotDePasse {

@@ -5,6 +5,7 @@ import type { Configuration } from "../config.js";
 import { construireServeur } from "../http/serveur.js";
 import { creerHachage } from "../infra/hachage.js";
 import { creerMessagerie } from "../infra/messagerie.js";
+import { creerReferentielsOrientation } from "../referentiels/territoiresOrientation.js";
 import { type Base, baseRepond, ouvrirBase } from "../storage/base.js";
 
 /** Racine de composition : la seule place où les adaptateurs sont branchés sur l'application. */
@@ -34,6 +35,7 @@ export function creerServices(config: Configuration, base: Base): ServicesApp {
       verrouillageMinutes: config.verrouillageMinutes,
       sessionHeures: config.sessionHeures,
     },
+    orientation: creerReferentielsOrientation(config.referentielsDir),
   };
 }
 

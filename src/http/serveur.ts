@@ -16,6 +16,7 @@ import { reponseErreur } from "./erreurs.js";
 import { routesAdmin } from "./routes/admin.js";
 import { routesDonnees } from "./routes/donnees.js";
 import { routesFinancement } from "./routes/financement.js";
+import { routesOrientation } from "./routes/orientation.js";
 import { routesParcours } from "./routes/parcours.js";
 import { routesSante } from "./routes/sante.js";
 import { routesSession } from "./routes/session.js";
@@ -167,6 +168,7 @@ export async function construireServeur(o: OptionsServeur): Promise<App> {
   await routesAdmin(app, o);
   await routesParcours(app, o);
   await routesFinancement(app, o);
+  await routesOrientation(app, o);
   await routesDonnees(app, o);
 
   const web = o.dossierWeb && existsSync(path.join(o.dossierWeb, "index.html")) ? o.dossierWeb : undefined;

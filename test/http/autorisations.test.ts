@@ -43,6 +43,7 @@ const REGLES: Record<string, Regle> = {
   "POST /api/v1/mot-de-passe/reinitialisation": { publique: true },
   "POST /api/v1/financement/simulation": { publique: true },
   "GET /api/v1/financement/parametres": { publique: true },
+  "POST /api/v1/orientation": { publique: true },
   "POST /api/v1/financement/parametres/:id/valeurs": {
     legitime: `admin@${D}`,
     url: () => "/api/v1/financement/parametres/cpf.participationForfaitaire/valeurs",

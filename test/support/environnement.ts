@@ -6,6 +6,7 @@ import { chargerDemo, MOT_DE_PASSE_DEMO } from "../../src/cli/demo.js";
 import { type App, construireServeur } from "../../src/http/serveur.js";
 import { creerHachage } from "../../src/infra/hachage.js";
 import { creerMessagerie } from "../../src/infra/messagerie.js";
+import { creerReferentielsOrientation } from "../../src/referentiels/territoiresOrientation.js";
 import { baseRepond } from "../../src/storage/base.js";
 import type { FabriqueBase } from "./bases.js";
 
@@ -31,6 +32,9 @@ export async function environnement(
       verrouillageMinutes: 15,
       sessionHeures: 12,
     },
+    orientation: creerReferentielsOrientation(
+      process.env.CEP_REFERENTIELS_DIR ?? path.resolve("../shared/data"),
+    ),
   };
   if (options.demo !== false) await chargerDemo(base, services.hachage);
   const app: App = await construireServeur({
