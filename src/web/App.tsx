@@ -18,6 +18,7 @@ import { Connexion } from "./public/Connexion";
 import { FinancerMonProjet } from "./public/FinancerMonProjet";
 import { PageDispositif, PageDispositifs, PageLeCep } from "./public/informations/Informations";
 import { MotDePasseOublie } from "./public/MotDePasseOublie";
+import { OuMAdresser } from "./public/OuMAdresser";
 import { PageIntrouvable } from "./public/PageIntrouvable";
 import { Reinitialisation } from "./public/Reinitialisation";
 import { ACCUEIL_PAR_ROLE, FournisseurSession, type Role, useSession } from "./session";
@@ -101,6 +102,7 @@ function Gabarit() {
           <Route path="/dispositifs" element={<PageDispositifs />} />
           <Route path="/dispositifs/:code" element={<PageDispositif />} />
           <Route path="/financer-mon-projet" element={<FinancerMonProjet />} />
+          <Route path="/ou-m-adresser" element={<OuMAdresser />} />
           <Route path="/mot-de-passe-oublie" element={<MotDePasseOublie />} />
           <Route path="/reinitialisation" element={<Reinitialisation />} />
           <Route

@@ -25,7 +25,8 @@ export function AccueilPublic() {
         <div className="fr-col-12 fr-col-md-4">
           <Tile
             title="Où m'adresser ?"
-            desc="Trouvez l'opérateur CEP compétent pour votre situation. Bientôt disponible."
+            desc="Cinq questions pour savoir si le CEP vous est ouvert et quel opérateur peut vous accompagner."
+            linkProps={{ to: "/ou-m-adresser" }}
             orientation="vertical"
             titleAs="h3"
           />
