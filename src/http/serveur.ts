@@ -13,6 +13,7 @@ import { fenetreMinute } from "../app/comptes/seConnecter.js";
 import { ErreurTropDeRequetes } from "../app/erreurs.js";
 import type { ServicesApp } from "../app/pipeline.js";
 import { reponseErreur } from "./erreurs.js";
+import { routesAccueil } from "./routes/accueil.js";
 import { routesAdmin } from "./routes/admin.js";
 import { routesDonnees } from "./routes/donnees.js";
 import { routesFinancement } from "./routes/financement.js";
@@ -169,6 +170,7 @@ export async function construireServeur(o: OptionsServeur): Promise<App> {
   await routesParcours(app, o);
   await routesFinancement(app, o);
   await routesOrientation(app, o);
+  await routesAccueil(app, o);
   await routesDonnees(app, o);
 
   const web = o.dossierWeb && existsSync(path.join(o.dossierWeb, "index.html")) ? o.dossierWeb : undefined;

@@ -44,6 +44,8 @@ const REGLES: Record<string, Regle> = {
   "POST /api/v1/financement/simulation": { publique: true },
   "GET /api/v1/financement/parametres": { publique: true },
   "POST /api/v1/orientation": { publique: true },
+  "GET /api/v1/accueil/operateurs": { publique: true },
+  "POST /api/v1/accueil/demandes": { publique: true },
   "POST /api/v1/financement/parametres/:id/valeurs": {
     legitime: `admin@${D}`,
     url: () => "/api/v1/financement/parametres/cpf.participationForfaitaire/valeurs",
