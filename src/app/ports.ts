@@ -1,6 +1,6 @@
 import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "../domain/dossier.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
-import type { PortailRegional } from "../domain/orientation.js";
+import type { DecisionNiveau1, PortailRegional } from "../domain/orientation.js";
 import type { Niveau, Phase, StatutParcours, TransitionDatee } from "../domain/parcours.js";
 
 /**
@@ -432,7 +432,31 @@ export interface ParametresFinancementRepository {
   ajouterSurcharge(s: SurchargeParametre, versionAttendue: number): Promise<boolean>;
 }
 
+/** État des lieux de niveau 1 (une fiche par parcours). */
+export interface EtatDesLieux {
+  parcoursId: string;
+  demande: string;
+  besoin: string;
+  informations: string;
+  decision: DecisionNiveau1;
+  orientation: string;
+  auteurId: string;
+  version: number;
+  creeLe: string;
+  modifieLe: string;
+}
+
+export interface EtatsDesLieuxRepository {
+  lire(parcoursId: string): Promise<EtatDesLieux | undefined>;
+  /**
+   * Crée (versionAttendue 0) ou modifie la fiche à condition que sa version n'ait pas changé ;
+   * false : écriture concurrente.
+   */
+  enregistrer(e: Omit<EtatDesLieux, "version" | "creeLe">, versionAttendue: number): Promise<boolean>;
+}
+
 export interface Depots {
+  etatsDesLieux: EtatsDesLieuxRepository;
   financement: ParametresFinancementRepository;
   operateurs: OperateursRepository;
   sites: SitesRepository;

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { Compte, CompteAvecSecret, Depots, EvenementAudit, Operateur, Site } from "../app/ports.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
+import { depotEtatsDesLieux } from "./depotsAccueil.js";
 import { depotParametresFinancement } from "./depotsFinancement.js";
 import { creerDepotsDossier } from "./depotsParcours.js";
 import type { Schema, TableCompte, TableEvenementAudit, TableOperateur, TableSite } from "./schema.js";
@@ -62,6 +63,7 @@ const versEvenement = (r: Selectable<TableEvenementAudit>): EvenementAudit => ({
 export function creerDepots(db: Kysely<Schema>): Depots {
   return {
     financement: depotParametresFinancement(db),
+    etatsDesLieux: depotEtatsDesLieux(db),
     operateurs: {
       async creer(o) {
         await db

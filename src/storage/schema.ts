@@ -230,7 +230,21 @@ export interface TableSurchargeParametre {
   cree_le: string;
 }
 
+export interface TableEtatDesLieux {
+  parcours_id: string;
+  demande: string;
+  besoin: string;
+  informations: string;
+  decision: string;
+  orientation: string;
+  auteur_id: string;
+  version: number;
+  cree_le: string;
+  modifie_le: string;
+}
+
 export interface Schema {
+  etat_des_lieux: TableEtatDesLieux;
   parametre_financement: TableParametreFinancement;
   surcharge_parametre: TableSurchargeParametre;
   operateur: TableOperateur;

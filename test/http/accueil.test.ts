@@ -98,3 +98,59 @@ describe.each(fabriquesBase())("demande en ligne vers un opérateur ($nom)", (fa
     expect(r.json().erreur.champs.map((c: { champ: string }) => c.champ)).toContain(champ);
   });
 });
+
+/** État des lieux de niveau 1 : rempli par le conseiller, versionné, visible du bénéficiaire. */
+describe.each(fabriquesBase())("état des lieux de niveau 1 ($nom)", (fabrique) => {
+  let env: Environnement;
+  beforeAll(async () => {
+    env = await environnement(fabrique);
+  });
+  afterAll(async () => env?.fermer());
+
+  const fiche = {
+    demande: "Se reconvertir dans le paysage.",
+    besoin: "Vérifier le réalisme du projet et les financements.",
+    informations: "CPF, projet de transition professionnelle, VAE.",
+    decision: "poursuivre",
+    orientation: "Niveau 2 avec la même conseillère.",
+  };
+
+  it("se crée, se modifie avec la version lue, refuse une écriture concurrente (409) et se lit côté bénéficiaire", async () => {
+    const conseillere = await env.connecter("conseillere.ara@demo.cep.invalid");
+    const parcours = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", conseillere)).json();
+    const p = parcours.find((x: { statut: string }) => x.statut !== "clos");
+    const url = `/api/v1/parcours/${p.id}/etat-des-lieux`;
+    expect((await env.requete("GET", url, conseillere)).json()).toEqual({ etatDesLieux: null });
+
+    const v1 = await env.requete("PUT", url, conseillere, { version: 0, ...fiche });
+    expect(v1.statusCode, v1.body).toBe(200);
+    expect(v1.json().etatDesLieux).toMatchObject({ ...fiche, version: 1 });
+    const doublon = await env.requete("PUT", url, conseillere, { version: 0, ...fiche });
+    expect(doublon.statusCode).toBe(409);
+
+    const v2 = await env.requete("PUT", url, conseillere, { version: 1, ...fiche, decision: "arreter" });
+    expect(v2.json().etatDesLieux).toMatchObject({ decision: "arreter", version: 2 });
+    const perime = await env.requete("PUT", url, conseillere, { version: 1, ...fiche });
+    expect(perime.statusCode).toBe(409);
+    expect(perime.json().erreur.message).toMatch(/modifié entre-temps/);
+
+    const invalide = await env.requete("PUT", url, conseillere, {
+      version: 2,
+      ...fiche,
+      besoin: " ",
+      decision: "peut-être",
+    });
+    expect(invalide.statusCode).toBe(400);
+    expect(
+      invalide
+        .json()
+        .erreur.champs.map((c: { champ: string }) => c.champ)
+        .sort(),
+    ).toEqual(["besoin", "decision"]);
+
+    const benef = await env.connecter(p.beneficiaire.email);
+    const lu = await env.requete("GET", url, benef);
+    expect(lu.json().etatDesLieux).toMatchObject({ besoin: fiche.besoin, decision: "arreter" });
+    expect((await env.requete("PUT", url, benef, { version: 2, ...fiche })).statusCode).toBe(403);
+  });
+});

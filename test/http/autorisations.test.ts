@@ -154,6 +154,15 @@ const REGLES: Record<string, Regle> = {
   ...dossier("GET", "/journal"),
   ...dossier("GET", "/destinations"),
   ...dossier("GET", "/acces"),
+  ...dossier("GET", "/etat-des-lieux"),
+  ...dossier("PUT", "/etat-des-lieux", () => ({
+    version: 0,
+    demande: "Demande",
+    besoin: "Besoin",
+    informations: "Informations",
+    decision: "poursuivre",
+    orientation: "Orientation",
+  })),
   ...dossier("POST", "/transitions", () => ({ version: 1, transition: { type: "reprise" } })),
   ...dossier("PUT", "/situation", () => ({
     version: 1,

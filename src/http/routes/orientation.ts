@@ -25,6 +25,7 @@ export async function routesOrientation(app: App, o: OptionsServeur) {
               type: z.enum(TYPES_OPERATEUR_ORIENTATION),
               nom: z.string(),
               region: z.string().optional(),
+              codeRegion: z.string().optional(),
               url: z.string().optional(),
               motif: z.string(),
             }),

@@ -13,6 +13,7 @@ import type { DecisionOrientation, StatutOrientation } from "../../domain/orient
 import { api, ErreurApi } from "../api";
 import { ResumeErreurs, useFormulaire } from "../commun/formulaire";
 import { Page } from "../commun/Page";
+import { DeposerDemande } from "./DeposerDemande";
 
 /**
  * « Où m'adresser ? » : questionnaire public en cinq étapes courtes (DSFR Stepper), puis l'éligibilité au CEP et les
@@ -243,6 +244,13 @@ export function OuMAdresser() {
                 ))}
               </ul>
             </CallOut>
+            {v.statut && (
+              <DeposerDemande
+                competents={resultat.operateurs}
+                statut={v.statut}
+                codePostal={v.codePostal.trim()}
+              />
+            )}
           </>
         )}
         {!resultat.eligible && (
