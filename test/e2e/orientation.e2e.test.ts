@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   capturer,
   lancerNavigateur,
+  seConnecter,
   surveillerErreurs,
   url,
   verifierAccessibilite,
@@ -117,5 +118,72 @@ describe("« Où m'adresser ? » : questionnaire public et résultat", () => {
     await page.getByText(/y a droit si elle travaille ou cherche un emploi/).waitFor();
     expect(await page.locator(".fr-card").count()).toBe(0);
     await verifierAccessibilite(page);
+  });
+});
+
+describe("de la demande en ligne à l'état des lieux de niveau 1", () => {
+  const email = `sacha.demande.${Date.now()}@cep.invalid`;
+
+  it("la personne dépose sa demande ; la conseillère la prend dans la file et remplit l'état des lieux", async () => {
+    await page.goto(url("/ou-m-adresser"));
+    await page.getByText("Salarié ou salariée d'une entreprise").click();
+    await page.getByRole("button", { name: "Étape suivante" }).click();
+    await page.getByLabel("Votre âge").fill("38");
+    await page.getByRole("button", { name: "Étape suivante" }).click();
+    await page.getByText("Non", { exact: true }).click();
+    await page.getByRole("button", { name: "Étape suivante" }).click();
+    await page.getByLabel("Code postal de votre commune").fill("69003");
+    await page.getByRole("button", { name: "Étape suivante" }).click();
+    await page.getByText("Non", { exact: true }).click();
+    await page.getByRole("button", { name: "Voir mon résultat" }).click();
+    await page.getByRole("heading", { name: "Déposer ma demande" }).waitFor();
+    await page.getByText(/Votre demande sera adressée à/).waitFor();
+
+    // Envoi incomplet : résumé en haut, message à côté de chaque champ.
+    await page.getByRole("button", { name: "Envoyer ma demande" }).click();
+    await page.getByRole("alert").getByText("Certaines informations sont invalides.").waitFor();
+    await page.locator(".fr-input-group--error").first().waitFor();
+    await page.getByText("Sans votre accord, l'opérateur ne peut pas vous contacter").first().waitFor();
+    await verifierAccessibilite(page);
+
+    await page.getByLabel("Prénom").fill("Sacha");
+    await page.getByLabel("Nom", { exact: true }).fill("Demande");
+    await page.getByLabel("Adresse électronique").fill(email);
+    await page
+      .getByRole("textbox", { name: /^Votre demande/ })
+      .fill("Je travaille dans la logistique et je voudrais devenir infirmier.");
+    await page.getByLabel("Vos disponibilités").fill("Le jeudi en fin de journée");
+    await page.getByText("Visioconférence").click();
+    await page.getByText("J'accepte que l'opérateur choisi me contacte").click();
+    await page.getByRole("button", { name: "Envoyer ma demande" }).click();
+    await page.getByText("Votre demande est envoyée").waitFor();
+    await verifierAccessibilite(page);
+    await capturer(page, "demande-envoyee");
+
+    await seConnecter(page, "conseillere.ara@demo.cep.invalid");
+    await page.waitForURL(url("/conseiller"));
+    await page.getByLabel("Dossiers").selectOption("mesDossiers=false");
+    await page.getByRole("link", { name: "Sacha Demande" }).click();
+    await page.getByRole("heading", { level: 1, name: "Dossier de Sacha Demande" }).waitFor();
+    await page.getByText("Aucun pour l'instant (file d'attente)").waitFor();
+    await page.getByRole("button", { name: /Prendre en charge/ }).click();
+    await page
+      .getByRole("definition")
+      .filter({ hasText: "Aucun pour l'instant" })
+      .waitFor({ state: "detached" });
+
+    await page.getByRole("tab", { name: "État des lieux", exact: true }).click();
+    await page.getByRole("heading", { name: "État des lieux de niveau 1" }).waitFor();
+    await page.getByLabel("La demande").fill("Devenir infirmier après dix ans en logistique.");
+    await page.getByLabel("Le besoin clarifié").fill("Connaître la formation, sa durée et son financement.");
+    await page
+      .getByLabel("L'information donnée")
+      .fill("Diplôme d'État, accès par la formation professionnelle continue, PTP.");
+    await page.getByText("Poursuivre le conseil (niveau 2)").click();
+    await page.getByRole("textbox", { name: /^L'orientation/ }).fill("Niveau 2 avec la même conseillère.");
+    await page.getByRole("button", { name: "Enregistrer l'état des lieux" }).click();
+    await page.getByText("État des lieux enregistré").waitFor();
+    await verifierAccessibilite(page);
+    await capturer(page, "etat-des-lieux");
   });
 });
