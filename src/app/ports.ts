@@ -2,6 +2,7 @@ import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "..
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import type { DecisionNiveau1, PortailRegional } from "../domain/orientation.js";
 import type { Niveau, Phase, StatutParcours, TransitionDatee } from "../domain/parcours.js";
+import type { LieuReunion } from "../domain/reunions.js";
 
 /**
  * Ports de la couche application : ce dont les cas d'usage ont besoin, sans savoir comment c'est stocké.
@@ -455,8 +456,50 @@ export interface EtatsDesLieuxRepository {
   enregistrer(e: Omit<EtatDesLieux, "version" | "creeLe">, versionAttendue: number): Promise<boolean>;
 }
 
+/** Réunion collective d'information d'un opérateur. */
+export interface ReunionInformation {
+  id: string;
+  operateurId: string;
+  theme: string;
+  lieu: LieuReunion;
+  siteId: string | null;
+  debut: string;
+  dureeMinutes: number;
+  places: number;
+  version: number;
+  creeLe: string;
+}
+
+export interface InscriptionReunion {
+  id: string;
+  reunionId: string;
+  nom: string;
+  email: string;
+  compteId: string | null;
+  inscritLe: string;
+  annuleeLe: string | null;
+  present: boolean | null;
+  version: number;
+}
+
+export interface ReunionsRepository {
+  creer(r: Omit<ReunionInformation, "version">): Promise<void>;
+  parId(id: string): Promise<ReunionInformation | undefined>;
+  /** Séances à partir de cette date, les plus proches d'abord (toutes les opérateurs si non précisé). */
+  aVenir(depuis: string, operateurId?: string): Promise<ReunionInformation[]>;
+  inscrire(i: Omit<InscriptionReunion, "version" | "annuleeLe" | "present">): Promise<void>;
+  inscriptions(reunionId: string): Promise<InscriptionReunion[]>;
+  inscriptionParId(id: string): Promise<InscriptionReunion | undefined>;
+  /** Écritures conditionnées à la version : false si elle a changé. */
+  annuler(id: string, version: number, le: string): Promise<boolean>;
+  marquerPresence(id: string, version: number, present: boolean): Promise<boolean>;
+  /** Inscriptions d'un compte, avec leur séance (pour la chronologie du parcours). */
+  inscriptionsDuCompte(compteId: string): Promise<(InscriptionReunion & { reunion: ReunionInformation })[]>;
+}
+
 export interface Depots {
   etatsDesLieux: EtatsDesLieuxRepository;
+  reunions: ReunionsRepository;
   financement: ParametresFinancementRepository;
   operateurs: OperateursRepository;
   sites: SitesRepository;

@@ -243,8 +243,35 @@ export interface TableEtatDesLieux {
   modifie_le: string;
 }
 
+export interface TableReunionInformation {
+  id: string;
+  operateur_id: string;
+  theme: string;
+  lieu: string;
+  site_id: string | null;
+  debut: string;
+  duree_minutes: number;
+  places: number;
+  version: number;
+  cree_le: string;
+}
+
+export interface TableInscriptionReunion {
+  id: string;
+  reunion_id: string;
+  nom: string;
+  email: string;
+  compte_id: string | null;
+  inscrit_le: string;
+  annulee_le: string | null;
+  present: number | null;
+  version: number;
+}
+
 export interface Schema {
   etat_des_lieux: TableEtatDesLieux;
+  reunion_information: TableReunionInformation;
+  inscription_reunion: TableInscriptionReunion;
   parametre_financement: TableParametreFinancement;
   surcharge_parametre: TableSurchargeParametre;
   operateur: TableOperateur;
