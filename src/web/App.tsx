@@ -13,6 +13,7 @@ import { ParcoursBeneficiaire } from "./beneficiaire/Parcours";
 import { AccueilConseiller } from "./conseiller/Accueil";
 import { DossierConseiller } from "./conseiller/Dossier";
 import { NouveauParcours } from "./conseiller/NouveauParcours";
+import { ReunionsConseiller } from "./conseiller/Reunions";
 import { AccueilPublic } from "./public/Accueil";
 import { Connexion } from "./public/Connexion";
 import { FinancerMonProjet } from "./public/FinancerMonProjet";
@@ -21,6 +22,7 @@ import { MotDePasseOublie } from "./public/MotDePasseOublie";
 import { OuMAdresser } from "./public/OuMAdresser";
 import { PageIntrouvable } from "./public/PageIntrouvable";
 import { Reinitialisation } from "./public/Reinitialisation";
+import { ReunionsInformation } from "./public/ReunionsInformation";
 import { ACCUEIL_PAR_ROLE, FournisseurSession, type Role, useSession } from "./session";
 
 /** N'affiche la page qu'aux rôles prévus ; sinon renvoie vers la connexion ou l'accueil du rôle. */
@@ -103,6 +105,7 @@ function Gabarit() {
           <Route path="/dispositifs/:code" element={<PageDispositif />} />
           <Route path="/financer-mon-projet" element={<FinancerMonProjet />} />
           <Route path="/ou-m-adresser" element={<OuMAdresser />} />
+          <Route path="/reunions-information" element={<ReunionsInformation />} />
           <Route path="/mot-de-passe-oublie" element={<MotDePasseOublie />} />
           <Route path="/reinitialisation" element={<Reinitialisation />} />
           <Route
@@ -142,6 +145,14 @@ function Gabarit() {
             element={
               <Reserve roles={["conseiller"]}>
                 <AccueilConseiller />
+              </Reserve>
+            }
+          />
+          <Route
+            path="/conseiller/reunions"
+            element={
+              <Reserve roles={["conseiller"]}>
+                <ReunionsConseiller />
               </Reserve>
             }
           />

@@ -35,10 +35,10 @@ import { EtatDesLieuxConseiller } from "./EtatDesLieux";
 const ONGLETS = [
   { tabId: "synthese", label: "Situation et demande" },
   { tabId: "etape", label: "Étape" },
-  { tabId: "etat-des-lieux", label: "État des lieux" },
   { tabId: "chronologie", label: "Chronologie" },
   { tabId: "notes", label: "Notes" },
   { tabId: "entretiens", label: "Entretiens" },
+  { tabId: "etat-des-lieux", label: "État des lieux" },
   { tabId: "rendez-vous", label: "Rendez-vous" },
   { tabId: "echanges", label: "Échanges" },
   { tabId: "transferts", label: "Référent et transferts" },
