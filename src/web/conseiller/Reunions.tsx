@@ -9,8 +9,9 @@ import { useState } from "react";
 import { api } from "../api";
 import { Chargement, useDonnees } from "../commun/donnees";
 import { ResumeErreurs, useFormulaire } from "../commun/formulaire";
+import { dateHeure } from "../commun/libelles";
 import { Page } from "../commun/Page";
-import { dateHeure, type ReunionPublique } from "../public/ReunionsInformation";
+import type { ReunionPublique } from "../public/ReunionsInformation";
 import { useSession } from "../session";
 
 interface Inscription {

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { api } from "../api";
 import { Chargement, useDonnees } from "../commun/donnees";
 import { ResumeErreurs, useFormulaire } from "../commun/formulaire";
+import { dateHeure } from "../commun/libelles";
 import { Page } from "../commun/Page";
 
 export interface ReunionPublique {
@@ -20,17 +21,6 @@ export interface ReunionPublique {
   places: number;
   placesRestantes: number;
 }
-
-export const dateHeure = (iso: string) =>
-  new Date(iso).toLocaleString("fr-FR", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Paris",
-  });
 
 /** Réunions collectives d'information : liste publique et inscription en deux champs. */
 export function ReunionsInformation() {
