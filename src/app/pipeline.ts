@@ -11,6 +11,7 @@ import type {
   HachageMotDePasse,
   Horloge,
   Messagerie,
+  ReferentielsOrientation,
   ServiceMetiers,
   ServiceTerritoires,
   Stockage,
@@ -40,6 +41,8 @@ export interface ServicesApp {
   metiers?: ServiceMetiers;
   /** Communes, départements, régions. */
   territoires?: ServiceTerritoires;
+  /** Référentiels de l'aiguillage ; absents : l'orientation répond « service indisponible ». */
+  orientation?: ReferentielsOrientation;
 }
 
 export interface ContexteRequete {
@@ -87,7 +90,15 @@ export function casUsage<S extends z.ZodType, R>(def: CasUsage<S, R>): CasUsage<
 
 export function erreurValidationDepuisZod(erreur: z.ZodError): ErreurValidation {
   return new ErreurValidation(
-    erreur.issues.map((i) => ({ champ: i.path.length ? i.path.join(".") : "(corps)", message: i.message })),
+    erreur.issues.flatMap((i) =>
+      // Champ non prévu (objet strict) : on nomme le champ lui-même, en français.
+      i.code === "unrecognized_keys"
+        ? i.keys.map((k) => ({
+            champ: [...i.path, k].join("."),
+            message: "Champ inconnu : il ne fait pas partie des informations attendues.",
+          }))
+        : [{ champ: i.path.length ? i.path.join(".") : "(corps)", message: i.message }],
+    ),
   );
 }
 

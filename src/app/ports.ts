@@ -1,6 +1,8 @@
 import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "../domain/dossier.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
+import type { DecisionNiveau1, PortailRegional } from "../domain/orientation.js";
 import type { Niveau, Phase, StatutParcours, TransitionDatee } from "../domain/parcours.js";
+import type { LieuReunion } from "../domain/reunions.js";
 
 /**
  * Ports de la couche application : ce dont les cas d'usage ont besoin, sans savoir comment c'est stocké.
@@ -568,7 +570,73 @@ export interface ParametresFinancementRepository {
   ajouterSurcharge(s: SurchargeParametre, versionAttendue: number): Promise<boolean>;
 }
 
+/** État des lieux de niveau 1 (une fiche par parcours). */
+export interface EtatDesLieux {
+  parcoursId: string;
+  demande: string;
+  besoin: string;
+  informations: string;
+  decision: DecisionNiveau1;
+  orientation: string;
+  auteurId: string;
+  version: number;
+  creeLe: string;
+  modifieLe: string;
+}
+
+export interface EtatsDesLieuxRepository {
+  lire(parcoursId: string): Promise<EtatDesLieux | undefined>;
+  /**
+   * Crée (versionAttendue 0) ou modifie la fiche à condition que sa version n'ait pas changé ;
+   * false : écriture concurrente.
+   */
+  enregistrer(e: Omit<EtatDesLieux, "version" | "creeLe">, versionAttendue: number): Promise<boolean>;
+}
+
+/** Réunion collective d'information d'un opérateur. */
+export interface ReunionInformation {
+  id: string;
+  operateurId: string;
+  theme: string;
+  lieu: LieuReunion;
+  siteId: string | null;
+  debut: string;
+  dureeMinutes: number;
+  places: number;
+  version: number;
+  creeLe: string;
+}
+
+export interface InscriptionReunion {
+  id: string;
+  reunionId: string;
+  nom: string;
+  email: string;
+  compteId: string | null;
+  inscritLe: string;
+  annuleeLe: string | null;
+  present: boolean | null;
+  version: number;
+}
+
+export interface ReunionsRepository {
+  creer(r: Omit<ReunionInformation, "version">): Promise<void>;
+  parId(id: string): Promise<ReunionInformation | undefined>;
+  /** Séances à partir de cette date, les plus proches d'abord (toutes les opérateurs si non précisé). */
+  aVenir(depuis: string, operateurId?: string): Promise<ReunionInformation[]>;
+  inscrire(i: Omit<InscriptionReunion, "version" | "annuleeLe" | "present">): Promise<void>;
+  inscriptions(reunionId: string): Promise<InscriptionReunion[]>;
+  inscriptionParId(id: string): Promise<InscriptionReunion | undefined>;
+  /** Écritures conditionnées à la version : false si elle a changé. */
+  annuler(id: string, version: number, le: string): Promise<boolean>;
+  marquerPresence(id: string, version: number, present: boolean): Promise<boolean>;
+  /** Inscriptions d'un compte, avec leur séance (pour la chronologie du parcours). */
+  inscriptionsDuCompte(compteId: string): Promise<(InscriptionReunion & { reunion: ReunionInformation })[]>;
+}
+
 export interface Depots {
+  etatsDesLieux: EtatsDesLieuxRepository;
+  reunions: ReunionsRepository;
   financement: ParametresFinancementRepository;
   operateurs: OperateursRepository;
   sites: SitesRepository;
@@ -613,6 +681,17 @@ export interface Messagerie {
 
 export interface Horloge {
   maintenant(): Date;
+}
+
+/** Territoires : résolution d'un code postal vers sa région (l'index partagé des territoires la remplacera). */
+export interface Territoires {
+  regionDuCodePostal(codePostal: string): Promise<{ code: string; nom: string } | null>;
+}
+
+/** Référentiels nécessaires à l'aiguillage (fichiers officiels, lus au besoin). */
+export interface ReferentielsOrientation {
+  territoires: Territoires;
+  portailsRegionaux(): Promise<PortailRegional[]>;
 }
 
 export interface HachageMotDePasse {

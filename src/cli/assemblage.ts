@@ -7,6 +7,7 @@ import { creerHachage } from "../infra/hachage.js";
 import { creerMessagerie } from "../infra/messagerie.js";
 import { ServiceReferentiels } from "../referentiels/service.js";
 import { creerServiceTerritoires } from "../referentiels/territoires.js";
+import { creerReferentielsOrientation } from "../referentiels/territoiresOrientation.js";
 import { type Base, baseRepond, ouvrirBase } from "../storage/base.js";
 
 /** Racine de composition : la seule place où les adaptateurs sont branchés sur l'application. */
@@ -42,6 +43,7 @@ export function creerServices(
       verrouillageMinutes: config.verrouillageMinutes,
       sessionHeures: config.sessionHeures,
     },
+    orientation: creerReferentielsOrientation(config.referentielsDir),
   };
 }
 

@@ -167,6 +167,41 @@ export async function chargerDemo(stockage: Stockage, hachage: HachageMotDePasse
       },
     ];
     for (const s of sites) await d.sites.creer({ id: randomUUID(), creeLe: iso(400), ...s });
+    // Réunions collectives d'information à venir (dont une presque complète, pour voir la liste d'attente).
+    const siteLyon = (await d.sites.listerParOperateur(ara.id)).find((s) => s.nom === "Lyon Part-Dieu")!;
+    const aVenir = (jours: number, heure: number) => {
+      const j = new Date(maintenant.getTime() + jours * 86_400_000);
+      return new Date(
+        Date.UTC(j.getUTCFullYear(), j.getUTCMonth(), j.getUTCDate(), heure - 2, 0),
+      ).toISOString();
+    };
+    for (const r of [
+      {
+        theme: "Découvrir le conseil en évolution professionnelle",
+        lieu: "site" as const,
+        siteId: siteLyon.id,
+        jours: 7,
+        places: 12,
+      },
+      {
+        theme: "Se reconvertir : par où commencer ?",
+        lieu: "distance" as const,
+        siteId: null,
+        jours: 14,
+        places: 2,
+      },
+    ])
+      await d.reunions.creer({
+        id: randomUUID(),
+        operateurId: ara.id,
+        theme: r.theme,
+        lieu: r.lieu,
+        siteId: r.siteId,
+        debut: aVenir(r.jours, 18),
+        dureeMinutes: 90,
+        places: r.places,
+        creeLe: iso(10),
+      });
 
     const compte = async (
       email: string,

@@ -53,6 +53,8 @@ export interface OperateurCompetent {
   type: TypeOperateurOrientation;
   nom: string;
   region?: string;
+  /** Code INSEE de la région, pour retrouver l'opérateur régional présent sur la plateforme. */
+  codeRegion?: string;
   url?: string;
   motif: string;
 }
@@ -193,7 +195,7 @@ export function decider(s: SituationOrientation, portails: PortailRegional[]): D
     operateurs.push({
       type: "operateur_regional",
       nom: "Mon CEP par Avenir(s) Actifs — opérateur régional",
-      ...(s.region ? { region: s.region.nom } : {}),
+      ...(s.region ? { region: s.region.nom, codeRegion: s.region.code } : {}),
       ...(portail ? { url: portail.url } : {}),
       motif: `Actif ${s.statut === "independant" ? "indépendant" : "du secteur privé"} : l'opérateur régional choisi par France compétences${s.region ? ` pour la région ${s.region.nom}` : ""} délivre le CEP (articles L6123-5 et R6123-27).`,
     });
@@ -207,3 +209,11 @@ export function decider(s: SituationOrientation, portails: PortailRegional[]): D
     });
   return { eligible: true, motifs, operateurs };
 }
+
+/** Décision de la personne à l'issue du niveau 1 (état des lieux) : poursuivre le CEP ou s'arrêter là. */
+export const DECISIONS_NIVEAU1 = ["poursuivre", "arreter"] as const;
+export type DecisionNiveau1 = (typeof DECISIONS_NIVEAU1)[number];
+export const LIBELLES_DECISION_NIVEAU1: Record<DecisionNiveau1, string> = {
+  poursuivre: "Poursuivre le conseil (niveau 2)",
+  arreter: "S'arrêter à l'information et à l'orientation",
+};

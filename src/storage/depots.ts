@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { Compte, CompteAvecSecret, Depots, EvenementAudit, Operateur, Site } from "../app/ports.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
+import { depotEtatsDesLieux, depotReunions } from "./depotsAccueil.js";
 import { depotParametresFinancement } from "./depotsFinancement.js";
 import { creerDepotsDossier } from "./depotsParcours.js";
 import { creerDepotReferentiels } from "./referentiels.js";
@@ -63,6 +64,8 @@ const versEvenement = (r: Selectable<TableEvenementAudit>): EvenementAudit => ({
 export function creerDepots(db: Kysely<Schema>): Depots {
   return {
     financement: depotParametresFinancement(db),
+    etatsDesLieux: depotEtatsDesLieux(db),
+    reunions: depotReunions(db),
     operateurs: {
       async creer(o) {
         await db

@@ -709,6 +709,7 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
     },
     anonymisation: {
       async anonymiserParcours(parcoursId, le) {
+        await db.deleteFrom("etat_des_lieux").where("parcours_id", "=", parcoursId).execute();
         await db
           .updateTable("parcours")
           .set((eb) => ({

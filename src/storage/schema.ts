@@ -231,6 +231,44 @@ export interface TableSurchargeParametre {
   cree_le: string;
 }
 
+export interface TableEtatDesLieux {
+  parcours_id: string;
+  demande: string;
+  besoin: string;
+  informations: string;
+  decision: string;
+  orientation: string;
+  auteur_id: string;
+  version: number;
+  cree_le: string;
+  modifie_le: string;
+}
+
+export interface TableReunionInformation {
+  id: string;
+  operateur_id: string;
+  theme: string;
+  lieu: string;
+  site_id: string | null;
+  debut: string;
+  duree_minutes: number;
+  places: number;
+  version: number;
+  cree_le: string;
+}
+
+export interface TableInscriptionReunion {
+  id: string;
+  reunion_id: string;
+  nom: string;
+  email: string;
+  compte_id: string | null;
+  inscrit_le: string;
+  annulee_le: string | null;
+  present: number | null;
+  version: number;
+}
+
 export interface TableParcoursPartage {
   parcours_id: string;
   conseiller_id: string;
@@ -240,6 +278,9 @@ export interface TableParcoursPartage {
 
 export interface Schema extends SchemaReferentiels {
   parcours_partage: TableParcoursPartage;
+  etat_des_lieux: TableEtatDesLieux;
+  reunion_information: TableReunionInformation;
+  inscription_reunion: TableInscriptionReunion;
   parametre_financement: TableParametreFinancement;
   surcharge_parametre: TableSurchargeParametre;
   operateur: TableOperateur;

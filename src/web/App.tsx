@@ -13,6 +13,7 @@ import { ParcoursBeneficiaire } from "./beneficiaire/Parcours";
 import { AccueilConseiller } from "./conseiller/Accueil";
 import { DossierConseiller } from "./conseiller/Dossier";
 import { NouveauParcours } from "./conseiller/NouveauParcours";
+import { ReunionsConseiller } from "./conseiller/Reunions";
 import { AccueilPublic } from "./public/Accueil";
 import { Connexion } from "./public/Connexion";
 import { FinancerMonProjet } from "./public/FinancerMonProjet";
@@ -21,8 +22,10 @@ import { MotDePasseOublie } from "./public/MotDePasseOublie";
 import { FicheMetier } from "./public/metiers/FicheMetier";
 import { DomaineMetiers, MetiersTransitionEcologique } from "./public/metiers/ListeMetiers";
 import { Metiers } from "./public/metiers/Metiers";
+import { OuMAdresser } from "./public/OuMAdresser";
 import { PageIntrouvable } from "./public/PageIntrouvable";
 import { Reinitialisation } from "./public/Reinitialisation";
+import { ReunionsInformation } from "./public/ReunionsInformation";
 import { ACCUEIL_PAR_ROLE, FournisseurSession, type Role, useSession } from "./session";
 
 /** N'affiche la page qu'aux rôles prévus ; sinon renvoie vers la connexion ou l'accueil du rôle. */
@@ -104,6 +107,8 @@ function Gabarit() {
           <Route path="/dispositifs" element={<PageDispositifs />} />
           <Route path="/dispositifs/:code" element={<PageDispositif />} />
           <Route path="/financer-mon-projet" element={<FinancerMonProjet />} />
+          <Route path="/ou-m-adresser" element={<OuMAdresser />} />
+          <Route path="/reunions-information" element={<ReunionsInformation />} />
           <Route path="/mot-de-passe-oublie" element={<MotDePasseOublie />} />
           <Route path="/reinitialisation" element={<Reinitialisation />} />
           <Route path="/metiers" element={<Metiers />} />
@@ -147,6 +152,14 @@ function Gabarit() {
             element={
               <Reserve roles={["conseiller"]}>
                 <AccueilConseiller />
+              </Reserve>
+            }
+          />
+          <Route
+            path="/conseiller/reunions"
+            element={
+              <Reserve roles={["conseiller"]}>
+                <ReunionsConseiller />
               </Reserve>
             }
           />

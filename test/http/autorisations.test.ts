@@ -18,6 +18,8 @@ interface Cible {
   referentId: string;
   noteId: string;
   rendezVousId: string;
+  reunionId: string;
+  inscriptionId: string;
 }
 type Attendu = 401 | 403 | 404 | "filtre" | "soi";
 interface Regle {
@@ -43,6 +45,56 @@ const REGLES: Record<string, Regle> = {
   "POST /api/v1/mot-de-passe/reinitialisation": { publique: true },
   "POST /api/v1/financement/simulation": { publique: true },
   "GET /api/v1/financement/parametres": { publique: true },
+  "POST /api/v1/orientation": { publique: true },
+  "GET /api/v1/accueil/operateurs": { publique: true },
+  "POST /api/v1/accueil/demandes": { publique: true },
+  "GET /api/v1/reunions": { publique: true },
+  "POST /api/v1/reunions/:id/inscriptions": { publique: true },
+  // Chaque membre du personnel planifie pour son propre opérateur.
+  "POST /api/v1/reunions": {
+    legitime: `conseillere.ara@${D}`,
+    corps: () => ({
+      theme: "Réunion de test",
+      lieu: "distance",
+      debut: "2099-01-01T10:00:00Z",
+      dureeMinutes: 60,
+      places: 5,
+    }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: "soi",
+  },
+  "POST /api/v1/reunions/:id/inscriptions-dossier": {
+    legitime: `conseillere.ara@${D}`,
+    url: (c) => `/api/v1/reunions/${c.reunionId}/inscriptions-dossier`,
+    corps: (c) => ({ parcoursId: c.parcoursId }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "GET /api/v1/reunions/:id/inscriptions": {
+    legitime: `conseillere.ara@${D}`,
+    url: (c) => `/api/v1/reunions/${c.reunionId}/inscriptions`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "POST /api/v1/inscriptions-reunion/:id/annulation": {
+    legitime: `conseillere.ara@${D}`,
+    url: (c) => `/api/v1/inscriptions-reunion/${c.inscriptionId}/annulation`,
+    corps: () => ({ version: 1 }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "PUT /api/v1/inscriptions-reunion/:id/presence": {
+    legitime: `conseillere.ara@${D}`,
+    url: (c) => `/api/v1/inscriptions-reunion/${c.inscriptionId}/presence`,
+    corps: () => ({ version: 1, present: true }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
   "POST /api/v1/financement/parametres/:id/valeurs": {
     legitime: `admin@${D}`,
     url: () => "/api/v1/financement/parametres/cpf.participationForfaitaire/valeurs",
@@ -158,6 +210,15 @@ const REGLES: Record<string, Regle> = {
   ...dossier("GET", "/journal"),
   ...dossier("GET", "/destinations"),
   ...dossier("GET", "/acces"),
+  ...dossier("GET", "/etat-des-lieux"),
+  ...dossier("PUT", "/etat-des-lieux", () => ({
+    version: 0,
+    demande: "Demande",
+    besoin: "Besoin",
+    informations: "Informations",
+    decision: "poursuivre",
+    orientation: "Orientation",
+  })),
   ...dossier("POST", "/transitions", () => ({ version: 1, transition: { type: "reprise" } })),
   ...dossier("PUT", "/situation", () => ({
     version: 1,
@@ -305,7 +366,23 @@ describe.each(fabriquesBase())("autorisations HTTP ($nom)", (fabrique) => {
       referentId: p.referent.id,
       noteId: (await env.requete("GET", `/api/v1/parcours/${p.id}/notes`, ara)).json()[0].id,
       rendezVousId: (await env.requete("GET", `/api/v1/parcours/${p.id}/rendez-vous`, ara)).json()[0].id,
+      reunionId: "",
+      inscriptionId: "",
     };
+    const reunion = await env.requete("POST", "/api/v1/reunions", ara, {
+      theme: "Réunion cible",
+      lieu: "distance",
+      debut: "2099-01-01T10:00:00Z",
+      dureeMinutes: 60,
+      places: 5,
+    });
+    cible.reunionId = reunion.json().id;
+    cible.inscriptionId = (
+      await env.requete("POST", `/api/v1/reunions/${cible.reunionId}/inscriptions`, undefined, {
+        nom: "Personne Cible",
+        email: "cible.reunion@exemple.invalid",
+      })
+    ).json().id;
     // Un bénéficiaire d'un autre dossier : le premier de la Mission locale.
     const autre = (await env.requete("GET", "/api/v1/parcours", sessions[`conseillere.ml@${D}`])).json()[0];
     sessions.beneficiaireAutre = await env.connecter(autre.beneficiaire.email);

@@ -9,6 +9,7 @@ import { creerMessagerie } from "../../src/infra/messagerie.js";
 import { importerReferentiels } from "../../src/referentiels/import.js";
 import { ServiceReferentiels } from "../../src/referentiels/service.js";
 import { creerServiceTerritoires } from "../../src/referentiels/territoires.js";
+import { creerReferentielsOrientation } from "../../src/referentiels/territoiresOrientation.js";
 import { baseRepond } from "../../src/storage/base.js";
 import type { FabriqueBase } from "./bases.js";
 
@@ -52,6 +53,9 @@ export async function environnement(
       verrouillageMinutes: 15,
       sessionHeures: 12,
     },
+    orientation: creerReferentielsOrientation(
+      process.env.CEP_REFERENTIELS_DIR ?? path.resolve("../shared/data"),
+    ),
   };
   if (options.demo !== false) await chargerDemo(base, services.hachage);
   const app: App = await construireServeur({

@@ -470,7 +470,7 @@ export const envoyerRappels = casUsage({
 
 export interface EvenementChronologie {
   le: string;
-  type: "transition" | "entretien" | "note" | "message" | "rendez_vous" | "transfert";
+  type: "transition" | "entretien" | "note" | "message" | "rendez_vous" | "transfert" | "reunion";
   titre: string;
   detail: string | null;
   auteur: { id: string; prenom: string; nom: string } | null;
@@ -484,13 +484,15 @@ export const lireJournal = casUsage({
   },
   async executer({ acteur, entree, depots }) {
     const beneficiaire = estBeneficiaire(acteur);
-    const [transitions, entretiens, notes, messages, rdv, transferts] = await Promise.all([
+    const parcours = (await depots.parcours.parId(entree.id))!;
+    const [transitions, entretiens, notes, messages, rdv, transferts, reunions] = await Promise.all([
       depots.transitions.lister(entree.id),
       beneficiaire ? Promise.resolve([]) : depots.entretiens.lister(entree.id),
       depots.notes.lister(entree.id, beneficiaire),
       depots.messages.lister(entree.id),
       depots.rendezVous.lister(entree.id),
       beneficiaire ? Promise.resolve([]) : depots.transferts.lister(entree.id),
+      depots.reunions.inscriptionsDuCompte(parcours.beneficiaireId),
     ]);
     const nom = await noms(depots, [
       ...transitions.map((t) => t.auteurId),
@@ -562,6 +564,16 @@ export const lireJournal = casUsage({
         detail: [t.motif, t.reponse].filter(Boolean).join(" — ") || null,
         auteur: qui(t.auteurId),
       })),
+      // Réunions d'information de cet opérateur auxquelles la présence a été notée.
+      ...reunions
+        .filter((i) => i.reunion.operateurId === parcours.operateurId && i.present !== null && !i.annuleeLe)
+        .map((i) => ({
+          le: i.reunion.debut,
+          type: "reunion" as const,
+          titre: `Réunion d'information « ${i.reunion.theme} » : ${i.present ? "présent·e" : "absent·e"}`,
+          detail: null,
+          auteur: null,
+        })),
     ];
     return ev.sort((a, b) => (a.le < b.le ? 1 : a.le > b.le ? -1 : 0));
   },

@@ -21,6 +21,7 @@ import {
 import { Page } from "../commun/Page";
 import { EtapeParcours, FilMessages } from "../commun/parcours";
 import { Chronologie, SituationDemande } from "../conseiller/Dossier";
+import { EtatDesLieuxBeneficiaire } from "../conseiller/EtatDesLieux";
 import { useSession } from "../session";
 
 const PROCHAINES_ETAPES: Record<number, string> = {
@@ -34,6 +35,7 @@ const ONGLETS = [
   { tabId: "rendez-vous", label: "Mes rendez-vous" },
   { tabId: "echanges", label: "Mes échanges" },
   { tabId: "notes", label: "Notes partagées" },
+  { tabId: "etat-des-lieux", label: "État des lieux" },
   { tabId: "situation", label: "Ma situation" },
 ];
 
@@ -77,6 +79,12 @@ export function ParcoursBeneficiaire() {
                 </>
               )}
               {onglet === "notes" && <NotesPartagees parcoursId={p.id} />}
+              {onglet === "etat-des-lieux" && (
+                <>
+                  <h2>État des lieux de mes premiers échanges (niveau 1)</h2>
+                  <EtatDesLieuxBeneficiaire parcoursId={p.id} />
+                </>
+              )}
               {onglet === "situation" && <SituationDemande p={p} apres={recharger} beneficiaire />}
             </Tabs>
           </>

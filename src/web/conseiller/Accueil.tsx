@@ -59,6 +59,14 @@ export function AccueilConseiller() {
       >
         Ouvrir un parcours
       </Button>
+      <Button
+        linkProps={{ to: "/conseiller/reunions" }}
+        priority="secondary"
+        iconId="fr-icon-team-line"
+        className="fr-mb-4w fr-ml-2w"
+      >
+        Réunions d'information
+      </Button>
       <h2>Mes dossiers</h2>
       <form
         className="fr-grid-row fr-grid-row--gutters fr-mb-2w"

@@ -30,6 +30,7 @@ import {
 import { Page } from "../commun/Page";
 import { EtapeParcours, FilMessages } from "../commun/parcours";
 import { useSession } from "../session";
+import { EtatDesLieuxConseiller } from "./EtatDesLieux";
 
 const ONGLETS = [
   { tabId: "synthese", label: "Situation et demande" },
@@ -37,6 +38,7 @@ const ONGLETS = [
   { tabId: "chronologie", label: "Chronologie" },
   { tabId: "notes", label: "Notes" },
   { tabId: "entretiens", label: "Entretiens" },
+  { tabId: "etat-des-lieux", label: "État des lieux" },
   { tabId: "rendez-vous", label: "Rendez-vous" },
   { tabId: "echanges", label: "Échanges" },
   { tabId: "transferts", label: "Référent et transferts" },
@@ -90,6 +92,9 @@ export function DossierConseiller() {
             <Tabs label="Rubriques du dossier" tabs={ONGLETS} selectedTabId={onglet} onTabChange={setOnglet}>
               {onglet === "synthese" && <SituationDemande p={p} apres={recharger} />}
               {onglet === "etape" && <Etape key={p.version} p={p} apres={recharger} />}
+              {onglet === "etat-des-lieux" && (
+                <EtatDesLieuxConseiller parcoursId={p.id} clos={p.statut === "clos"} />
+              )}
               {onglet === "chronologie" && <Chronologie parcoursId={p.id} />}
               {onglet === "notes" && <Notes parcoursId={p.id} />}
               {onglet === "entretiens" && <Entretiens p={p} />}

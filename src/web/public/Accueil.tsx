@@ -20,12 +20,18 @@ export function AccueilPublic() {
           Tout savoir sur le conseil en évolution professionnelle
         </Link>
       </p>
+      <p>
+        <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to="/reunions-information">
+          Participer à une réunion d'information près de chez vous ou à distance
+        </Link>
+      </p>
       <h2 className="fr-mt-4w">Par où commencer ?</h2>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
           <Tile
             title="Où m'adresser ?"
-            desc="Trouvez l'opérateur CEP compétent pour votre situation. Bientôt disponible."
+            desc="Cinq questions pour savoir si le CEP vous est ouvert et quel opérateur peut vous accompagner."
+            linkProps={{ to: "/ou-m-adresser" }}
             orientation="vertical"
             titleAs="h3"
           />

@@ -34,6 +34,7 @@ export async function setup(project: TestProject) {
     CEP_RATE_LIMIT_PUBLIC: "100000",
     CEP_RATE_LIMIT_CONNEXION: "1000",
     CEP_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    CEP_REFERENTIELS_DIR: process.env.CEP_REFERENTIELS_DIR ?? path.resolve("../shared/data"),
   });
   const { app, base, services, referentiels } = await assembler(config, { dossierWeb });
   await chargerDemo(base, services.hachage);

@@ -1,0 +1,80 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  capturer,
+  lancerNavigateur,
+  seConnecter,
+  surveillerErreurs,
+  url,
+  verifierAccessibilite,
+} from "./support/navigateur.js";
+
+let navigateur: Browser;
+let page: Page;
+let erreurs: string[];
+
+beforeAll(async () => {
+  navigateur = await lancerNavigateur();
+});
+afterAll(async () => navigateur?.close());
+beforeEach(async () => {
+  page = await (await navigateur.newContext({ locale: "fr-FR" })).newPage();
+  erreurs = surveillerErreurs(page);
+});
+afterEach(async () => {
+  await page.context().close();
+  expect(erreurs, "erreurs dans la page").toEqual([]);
+});
+
+describe("réunions d'information : page publique", () => {
+  it("deux places prises, la troisième personne est mise en liste d'attente ; erreurs à côté des champs", async () => {
+    await page.goto(url("/"));
+    await page.getByRole("link", { name: /Participer à une réunion d'information/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Réunions d'information" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Se reconvertir : par où commencer ?" }).waitFor();
+    await verifierAccessibilite(page);
+    await capturer(page, "reunions-liste");
+
+    const sInscrire = async (nom: string, email: string) => {
+      await page.getByRole("button", { name: /S'inscrire : Se reconvertir/ }).click();
+      await page.getByLabel("Votre nom").fill(nom);
+      await page.getByLabel("Adresse électronique").fill(email);
+      await page.getByRole("button", { name: "Confirmer mon inscription" }).click();
+    };
+
+    await page.getByRole("button", { name: /S'inscrire : Se reconvertir/ }).click();
+    await page.getByRole("button", { name: "Confirmer mon inscription" }).click();
+    await page.getByRole("alert").getByText("Certaines informations sont invalides.").waitFor();
+    await page.locator(".fr-input-group--error").first().waitFor();
+    await verifierAccessibilite(page);
+    await page.getByRole("button", { name: "Annuler" }).click();
+
+    for (const [i, nom] of ["Alix", "Basile"].entries()) {
+      await sInscrire(nom, `${nom.toLowerCase()}.${Date.now()}.${i}@exemple.invalid`);
+      await page.getByText("Votre place est réservée").waitFor();
+      await page.getByRole("button", { name: "Retour aux réunions" }).click();
+    }
+    await page.getByText("Complet : liste d'attente").waitFor();
+    await sInscrire("Capucine", `capucine.${Date.now()}@exemple.invalid`);
+    await page.getByText("Vous êtes en position 1 sur la liste d'attente").waitFor();
+    await verifierAccessibilite(page);
+    await capturer(page, "reunions-liste-attente");
+
+    // La conseillère annule la première inscription : la personne en attente monte ; elle note une présence.
+    await seConnecter(page, "conseillere.ara@demo.cep.invalid");
+    await page.waitForURL(url("/conseiller"));
+    await page.getByRole("link", { name: "Réunions d'information" }).click();
+    await page.getByRole("heading", { level: 1, name: "Réunions d'information" }).waitFor();
+    await page.getByRole("button", { name: "Inscriptions : Se reconvertir : par où commencer ?" }).click();
+    await page.getByRole("heading", { name: /Inscriptions : Se reconvertir/ }).waitFor();
+    await page.getByText("Liste d'attente (1)").waitFor();
+    await verifierAccessibilite(page);
+    await page.getByRole("button", { name: "Annuler l'inscription de Alix" }).click();
+    await page.getByText("Annulée", { exact: true }).waitFor();
+    await expect.poll(() => page.getByText("Liste d'attente (1)").count()).toBe(0);
+    await page.getByRole("button", { name: "Basile : présent·e" }).click();
+    await page.getByRole("cell", { name: "Présent·e", exact: true }).waitFor();
+    await verifierAccessibilite(page);
+    await capturer(page, "reunions-conseiller");
+  });
+});
