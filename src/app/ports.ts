@@ -1,3 +1,4 @@
+import type { ParcoursPilotage, ReorientationPilotage } from "../domain/indicateurs.js";
 import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "../domain/dossier.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import type { Niveau, Phase, StatutParcours, TransitionDatee } from "../domain/parcours.js";
@@ -431,7 +432,16 @@ export interface ParametresFinancementRepository {
   ajouterSurcharge(s: SurchargeParametre, versionAttendue: number): Promise<boolean>;
 }
 
+/** Lignes du dossier dont se nourrissent les indicateurs de pilotage (parcours suivis pendant la période). */
+export interface PilotageRepository {
+  lignes(f: { operateurId?: string; debut: string; fin: string }): Promise<{
+    parcours: ParcoursPilotage[];
+    reorientations: ReorientationPilotage[];
+  }>;
+}
+
 export interface Depots {
+  pilotage: PilotageRepository;
   financement: ParametresFinancementRepository;
   operateurs: OperateursRepository;
   sites: SitesRepository;
