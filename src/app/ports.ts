@@ -1,5 +1,5 @@
-import type { ParcoursPilotage, ReorientationPilotage } from "../domain/indicateurs.js";
 import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "../domain/dossier.js";
+import type { ParcoursPilotage, ReorientationPilotage } from "../domain/indicateurs.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import type { Niveau, Phase, StatutParcours, TransitionDatee } from "../domain/parcours.js";
 
