@@ -166,7 +166,8 @@ export async function chargerDemo(stockage: Stockage, hachage: HachageMotDePasse
         commune: "Villeurbanne",
       },
     ];
-    for (const s of sites) await d.sites.creer({ id: randomUUID(), creeLe: iso(400), ...s });
+    const idsSites = sites.map(() => randomUUID());
+    for (const [k, s] of sites.entries()) await d.sites.creer({ id: idsSites[k]!, creeLe: iso(400), ...s });
 
     const compte = async (
       email: string,
@@ -257,8 +258,9 @@ export async function chargerDemo(stockage: Stockage, hachage: HachageMotDePasse
           id: randomUUID(),
           parcoursId,
           auteurId: referent,
-          modalite: i % 3 === 0 ? "telephone" : "visio",
-          siteId: null,
+          // Un entretien sur trois sur site (pour les indicateurs par site) : Lyon Part-Dieu ou Clermont-Ferrand, Lyon 8e.
+          modalite: i % 3 === 0 ? "telephone" : i % 3 === 1 ? "visio" : "presentiel",
+          siteId: i % 3 === 2 ? (chezMl ? idsSites[2]! : idsSites[i % 2]!) : null,
           le: iso(30 + i),
           dureeMinutes: 45,
           participants: null,

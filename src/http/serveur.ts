@@ -17,6 +17,7 @@ import { routesAdmin } from "./routes/admin.js";
 import { routesDonnees } from "./routes/donnees.js";
 import { routesFinancement } from "./routes/financement.js";
 import { routesParcours } from "./routes/parcours.js";
+import { routesPilotage } from "./routes/pilotage.js";
 import { routesSante } from "./routes/sante.js";
 import { routesSession } from "./routes/session.js";
 import { chargerSession, verifierCsrf } from "./session.js";
@@ -168,6 +169,7 @@ export async function construireServeur(o: OptionsServeur): Promise<App> {
   await routesParcours(app, o);
   await routesFinancement(app, o);
   await routesDonnees(app, o);
+  await routesPilotage(app, o);
 
   const web = o.dossierWeb && existsSync(path.join(o.dossierWeb, "index.html")) ? o.dossierWeb : undefined;
   if (web) {

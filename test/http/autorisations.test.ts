@@ -43,6 +43,22 @@ const REGLES: Record<string, Regle> = {
   "POST /api/v1/mot-de-passe/reinitialisation": { publique: true },
   "POST /api/v1/financement/simulation": { publique: true },
   "GET /api/v1/financement/parametres": { publique: true },
+  "GET /api/v1/statistiques": { publique: true },
+  // Indicateurs de pilotage : responsable (son opérateur) et administrateur seulement.
+  "GET /api/v1/pilotage/indicateurs": {
+    legitime: `responsable.ara@${D}`,
+    url: () => "/api/v1/pilotage/indicateurs?debut=2020-01-01&fin=2030-12-31",
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "GET /api/v1/pilotage/export": {
+    legitime: `responsable.ara@${D}`,
+    url: () => "/api/v1/pilotage/export?debut=2020-01-01&fin=2030-12-31&format=csv",
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
   "POST /api/v1/financement/parametres/:id/valeurs": {
     legitime: `admin@${D}`,
     url: () => "/api/v1/financement/parametres/cpf.participationForfaitaire/valeurs",
