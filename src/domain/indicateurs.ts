@@ -491,3 +491,75 @@ export function masquer(t: TableauIndicateur): (string | number | null)[][] {
 export function valeursBrutes(t: TableauIndicateur): (number | null)[][] {
   return t.lignes.map((l) => l.valeurs);
 }
+
+/** Questionnaire de satisfaction : à la clôture, puis six mois après (regles-cep.md §5 : effets du CEP). */
+export const MOMENTS_SATISFACTION = ["cloture", "six_mois"] as const;
+export type MomentSatisfaction = (typeof MOMENTS_SATISFACTION)[number];
+export const LIBELLES_MOMENT_SATISFACTION: Record<MomentSatisfaction, string> = {
+  cloture: "À la clôture du parcours",
+  six_mois: "Six mois après la clôture",
+};
+/** Situation déclarée six mois après la clôture. */
+export const SITUATIONS_SIX_MOIS = [
+  "en_emploi",
+  "en_formation",
+  "entreprise_creee",
+  "en_recherche",
+  "projet_abandonne",
+  "autre",
+] as const;
+export const LIBELLES_SITUATION_SIX_MOIS: Record<(typeof SITUATIONS_SIX_MOIS)[number], string> = {
+  en_emploi: "En emploi (nouveau poste ou évolution)",
+  en_formation: "En formation",
+  entreprise_creee: "A créé ou repris une entreprise",
+  en_recherche: "En recherche d'emploi",
+  projet_abandonne: "Projet abandonné",
+  autre: "Autre situation",
+};
+
+export interface ReponseSatisfaction {
+  moment: string;
+  utilite: number;
+  recommande: boolean;
+  situation: string | null;
+}
+
+/** Tableaux agrégés de satisfaction : réponses, utilité moyenne (1 à 5), part qui recommande ; situations à six mois. */
+export function tableauxSatisfaction(reponses: readonly ReponseSatisfaction[]): TableauIndicateur[] {
+  const moyenne = (v: number[]) =>
+    v.length ? Math.round((v.reduce((a, b) => a + b, 0) / v.length) * 10) / 10 : null;
+  return [
+    {
+      id: "satisfaction",
+      titre: "Satisfaction des bénéficiaires",
+      colonnes: ["Réponses", "Utilité moyenne (sur 5)", "Recommandent le CEP (%)"],
+      lignes: MOMENTS_SATISFACTION.map((m) => {
+        const r = reponses.filter((x) => x.moment === m);
+        return {
+          cle: m,
+          libelle: LIBELLES_MOMENT_SATISFACTION[m],
+          valeurs: [
+            r.length,
+            moyenne(r.map((x) => x.utilite)),
+            r.length ? Math.round((r.filter((x) => x.recommande).length / r.length) * 100) : null,
+          ],
+        };
+      }),
+      colonnesEffectif: [0],
+      effectifColonne: 0,
+      graphique: false,
+    },
+    {
+      id: "situation_six_mois",
+      titre: "Situation six mois après la clôture (déclarée)",
+      colonnes: ["Personnes"],
+      lignes: SITUATIONS_SIX_MOIS.map((s) => ({
+        cle: s,
+        libelle: LIBELLES_SITUATION_SIX_MOIS[s],
+        valeurs: [reponses.filter((x) => x.moment === "six_mois" && x.situation === s).length],
+      })),
+      colonnesEffectif: [0],
+      graphique: true,
+    },
+  ];
+}

@@ -3,7 +3,7 @@ import type { Compte, CompteAvecSecret, Depots, EvenementAudit, Operateur, Site 
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import { depotParametresFinancement } from "./depotsFinancement.js";
 import { creerDepotsDossier } from "./depotsParcours.js";
-import { creerDepotPilotage } from "./depotsPilotage.js";
+import { creerDepotPilotage, creerDepotSatisfaction } from "./depotsPilotage.js";
 import type { Schema, TableCompte, TableEvenementAudit, TableOperateur, TableSite } from "./schema.js";
 
 /** Dépôts SQL communs à SQLite et PostgreSQL (Kysely) ; `db` peut être une transaction. */
@@ -293,6 +293,7 @@ export function creerDepots(db: Kysely<Schema>): Depots {
     },
     ...creerDepotsDossier(db),
     pilotage: creerDepotPilotage(db),
+    satisfaction: creerDepotSatisfaction(db),
     audit: {
       async ajouter(e) {
         await db

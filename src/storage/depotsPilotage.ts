@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import type { PilotageRepository } from "../app/ports.js";
-import type { ParcoursPilotage, ReorientationPilotage } from "../domain/indicateurs.js";
+import type { PilotageRepository, SatisfactionRepository } from "../app/ports.js";
+import type { MomentSatisfaction, ParcoursPilotage, ReorientationPilotage } from "../domain/indicateurs.js";
 import type { TransitionDatee } from "../domain/parcours.js";
 import { versTransition } from "./depotsParcours.js";
 import type { Schema } from "./schema.js";
@@ -101,6 +101,114 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
         }),
       );
       return { parcours: [...parId.values()], reorientations };
+    },
+    async closEntre(de, a) {
+      const r = await db
+        .selectFrom("parcours")
+        .innerJoin("compte", "compte.id", "parcours.beneficiaire_id")
+        .leftJoin("operateur", "operateur.id", "parcours.operateur_id")
+        .select([
+          "parcours.id",
+          "parcours.operateur_id",
+          "operateur.code_region",
+          "compte.email",
+          "compte.prenom",
+          "compte.actif",
+        ])
+        .where("parcours.statut", "=", "clos")
+        .where("parcours.clos_le", ">=", de)
+        .where("parcours.clos_le", "<", a)
+        .where("parcours.anonymise_le", "is", null)
+        .orderBy("parcours.clos_le")
+        .execute();
+      return r.map((x) => ({
+        id: x.id,
+        operateurId: x.operateur_id,
+        codeRegion: x.code_region ?? null,
+        email: x.email,
+        prenom: x.prenom,
+        actif: x.actif === 1,
+      }));
+    },
+  };
+}
+
+export function creerDepotSatisfaction(db: Kysely<Schema>): SatisfactionRepository {
+  return {
+    async inviter(i) {
+      const r = await db
+        .insertInto("satisfaction_invitation")
+        .values({
+          hash: i.hash,
+          cle_envoi: i.cleEnvoi,
+          operateur_id: i.operateurId,
+          code_region: i.codeRegion,
+          moment: i.moment,
+          cree_le: i.creeLe,
+          expire_le: i.expireLe,
+          utilise_le: null,
+        })
+        .onConflict((oc) => oc.column("cle_envoi").doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+    async invitation(hash) {
+      const r = await db
+        .selectFrom("satisfaction_invitation")
+        .selectAll()
+        .where("hash", "=", hash)
+        .executeTakeFirst();
+      return (
+        r && {
+          hash: r.hash,
+          cleEnvoi: r.cle_envoi,
+          operateurId: r.operateur_id,
+          codeRegion: r.code_region,
+          moment: r.moment as MomentSatisfaction,
+          creeLe: r.cree_le,
+          expireLe: r.expire_le,
+          utiliseLe: r.utilise_le,
+        }
+      );
+    },
+    async utiliser(hash, le) {
+      const r = await db
+        .updateTable("satisfaction_invitation")
+        .set({ utilise_le: le })
+        .where("hash", "=", hash)
+        .where("utilise_le", "is", null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async repondre(r) {
+      await db
+        .insertInto("satisfaction_reponse")
+        .values({
+          id: r.id,
+          operateur_id: r.operateurId,
+          code_region: r.codeRegion,
+          moment: r.moment,
+          utilite: r.utilite,
+          recommande: r.recommande ? 1 : 0,
+          situation: r.situation,
+          cree_le: r.creeLe,
+        })
+        .execute();
+    },
+    async reponses({ operateurId, debut, fin }) {
+      let q = db
+        .selectFrom("satisfaction_reponse")
+        .select(["moment", "utilite", "recommande", "situation", "code_region"])
+        .where("cree_le", ">=", debut)
+        .where("cree_le", "<=", `${fin}T23:59:59.999Z`);
+      if (operateurId) q = q.where("operateur_id", "=", operateurId);
+      return (await q.execute()).map((r) => ({
+        moment: r.moment,
+        utilite: r.utilite,
+        recommande: r.recommande === 1,
+        situation: r.situation,
+        codeRegion: r.code_region,
+      }));
     },
   };
 }

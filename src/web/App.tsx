@@ -21,6 +21,7 @@ import { PageDispositif, PageDispositifs, PageLeCep } from "./public/information
 import { MotDePasseOublie } from "./public/MotDePasseOublie";
 import { PageIntrouvable } from "./public/PageIntrouvable";
 import { Reinitialisation } from "./public/Reinitialisation";
+import { Satisfaction } from "./public/Satisfaction";
 import { Statistiques } from "./public/Statistiques";
 import { ACCUEIL_PAR_ROLE, FournisseurSession, type Role, useSession } from "./session";
 
@@ -106,6 +107,7 @@ function Gabarit() {
           <Route path="/mot-de-passe-oublie" element={<MotDePasseOublie />} />
           <Route path="/reinitialisation" element={<Reinitialisation />} />
           <Route path="/statistiques" element={<Statistiques />} />
+          <Route path="/satisfaction/:jeton" element={<Satisfaction />} />
           <Route
             path="/responsable/tableau-de-bord"
             element={

@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import {
   capturer,
   lancerNavigateur,
@@ -105,5 +106,54 @@ describe("indicateurs de l'administrateur et statistiques publiques", () => {
       .waitFor();
     await verifierAccessibilite(page);
     await capturer(page, "statistiques-publiques");
+  });
+});
+
+describe("questionnaire de satisfaction par lien à usage unique", () => {
+  /** Liens envoyés par la tâche de satisfaction au démarrage du serveur de test (parcours clos de la démo). */
+  function liens(): string[] {
+    const dossier = inject("dossierMails");
+    return readdirSync(dossier)
+      .sort()
+      .map((f) =>
+        readFileSync(path.join(dossier, f), "utf8")
+          .replace(/=\r?\n/g, "")
+          .replace(/=3D/g, "="),
+      )
+      .flatMap((m) =>
+        [...m.matchAll(/https?:\/\/[^\s/]+(\/satisfaction\/[A-Za-z0-9_-]+)/g)].map((x) => x[1]!),
+      );
+  }
+
+  it("se remplit une fois, au clavier ; un second usage et un lien forgé affichent une page claire", async () => {
+    const chemin = liens()[0]!;
+    expect(chemin).toBeDefined();
+    await page.goto(url(chemin));
+    await page
+      .getByRole("heading", { level: 1, name: "Votre avis sur le conseil en évolution professionnelle" })
+      .waitFor();
+    await page.getByRole("button", { name: "Envoyer ma réponse" }).click();
+    await page
+      .getByRole("link", { name: /Utilité du conseil : Indiquez l'utilité du conseil, de 1 à 5\./ })
+      .waitFor();
+    await verifierAccessibilite(page);
+    await page.getByLabel("4", { exact: true }).focus();
+    await page.keyboard.press("Space");
+    await page.getByLabel("Oui", { exact: true }).focus();
+    await page.keyboard.press("Space");
+    await page.getByRole("button", { name: "Envoyer ma réponse" }).press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Merci pour votre réponse" }).waitFor();
+    await verifierAccessibilite(page);
+
+    await page.goto(url(chemin));
+    await page.getByRole("heading", { level: 1, name: "Questionnaire déjà rempli" }).waitFor();
+    await page.getByText("un lien ne sert qu'une fois").waitFor();
+    await verifierAccessibilite(page);
+    await capturer(page, "satisfaction-deja-rempli");
+
+    await page.goto(url("/satisfaction/jeton-invente-de-toutes-pieces"));
+    await page.getByRole("heading", { level: 1, name: "Lien non valide" }).waitFor();
+    await page.getByText("Ce lien de questionnaire n'est pas valide. Vérifiez qu'il est complet.").waitFor();
+    await verifierAccessibilite(page);
   });
 });

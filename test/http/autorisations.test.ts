@@ -44,6 +44,8 @@ const REGLES: Record<string, Regle> = {
   "POST /api/v1/financement/simulation": { publique: true },
   "GET /api/v1/financement/parametres": { publique: true },
   "GET /api/v1/statistiques": { publique: true },
+  "GET /api/v1/satisfaction/:jeton": { publique: true },
+  "POST /api/v1/satisfaction/:jeton": { publique: true },
   // Indicateurs de pilotage : responsable (son opérateur) et administrateur seulement.
   "GET /api/v1/pilotage/indicateurs": {
     legitime: `responsable.ara@${D}`,

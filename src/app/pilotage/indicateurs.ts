@@ -6,6 +6,7 @@ import {
   masquer,
   type Periode,
   type TableauIndicateur,
+  tableauxSatisfaction,
 } from "../../domain/indicateurs.js";
 import { exigerRole } from "../autorisations.js";
 import { ErreurAccesRefuse, ErreurValidation } from "../erreurs.js";
@@ -76,12 +77,20 @@ export async function calculer(depots: Depots, periode: Periode, filtre: FiltreP
   const conseillers = filtre.operateurId
     ? await depots.comptes.lister({ operateurId: filtre.operateurId, role: "conseiller" })
     : [];
-  return calculerIndicateurs({
+  const i = calculerIndicateurs({
     ...lignes,
     periode,
     filtre,
     conseillers: Object.fromEntries(conseillers.map((c) => [c.id, `${c.prenom} ${c.nom}`])),
   });
+  // Satisfaction : anonyme, sans lien au dossier, donc par opérateur seulement (pas par site ni par conseiller).
+  if (!filtre.siteId && !filtre.conseillerId)
+    i.tableaux.push(
+      ...tableauxSatisfaction(
+        await depots.satisfaction.reponses({ operateurId: filtre.operateurId, ...periode }),
+      ),
+    );
+  return i;
 }
 
 /** Un tableau tel qu'il est montré : valeurs brutes (usage interne de l'opérateur) ou masquées sous 5. */

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { calculerIndicateurs, masquer, type TableauIndicateur } from "../../domain/indicateurs.js";
+import {
+  calculerIndicateurs,
+  masquer,
+  type TableauIndicateur,
+  tableauxSatisfaction,
+} from "../../domain/indicateurs.js";
 import { LIBELLES_MOTIF_CLOTURE, MOTIFS_CLOTURE } from "../../domain/parcours.js";
 import { casUsage } from "../pipeline.js";
 
@@ -66,9 +71,12 @@ export const lireStatistiquesPubliques = casUsage({
       colonnesEffectif: [0, 1, ...MOTIFS_CLOTURE.map((_, i) => i + 2)],
       graphique: false,
     };
+    const satisfaction = tableauxSatisfaction(await depots.satisfaction.reponses(periode));
     return {
       annee,
-      tableaux: [...national.tableaux.filter((t) => garder.includes(t.id)), parRegion].map(presente),
+      tableaux: [...national.tableaux.filter((t) => garder.includes(t.id)), parRegion, ...satisfaction].map(
+        presente,
+      ),
     };
   },
   audit: false,

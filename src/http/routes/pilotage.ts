@@ -1,4 +1,5 @@
 import { exporterIndicateurs, lireIndicateurs } from "../../app/pilotage/indicateurs.js";
+import { lireQuestionnaire, repondreQuestionnaire } from "../../app/pilotage/satisfaction.js";
 import { lireStatistiquesPubliques } from "../../app/pilotage/statistiques.js";
 import { ecrireCsv, ecrireXlsx, type Feuille } from "../../documents/tableur.js";
 import { exposer } from "../exposer.js";
@@ -45,5 +46,24 @@ export async function routesPilotage(app: App, o: OptionsServeur) {
     resume:
       "Statistiques publiques du CEP : entrées et issues, national et par région (effectifs < 5 masqués)",
     tags,
+  });
+  exposer(app, o.services, {
+    methode: "GET",
+    url: "/api/v1/satisfaction/:jeton",
+    cas: lireQuestionnaire,
+    publique: true,
+    resume: "Ouvrir un questionnaire de satisfaction depuis son lien à usage unique (sans compte)",
+    tags,
+  });
+  exposer(app, o.services, {
+    methode: "POST",
+    url: "/api/v1/satisfaction/:jeton",
+    cas: repondreQuestionnaire,
+    publique: true,
+    statut: 201,
+    resume:
+      "Répondre au questionnaire de satisfaction (une seule fois ; réponse anonyme, rangée à part du dossier)",
+    tags,
+    schema: { body: repondreQuestionnaire.entree.omit({ jeton: true }) },
   });
 }
