@@ -74,9 +74,10 @@ async function verifierFiltre(depots: Depots, f: FiltrePilotage) {
 
 export async function calculer(depots: Depots, periode: Periode, filtre: FiltrePilotage) {
   const lignes = await depots.pilotage.lignes({ operateurId: filtre.operateurId, ...periode });
-  const conseillers = filtre.operateurId
-    ? await depots.comptes.lister({ operateurId: filtre.operateurId, role: "conseiller" })
-    : [];
+  const conseillers = await depots.comptes.lister({
+    role: "conseiller",
+    ...(filtre.operateurId ? { operateurId: filtre.operateurId } : {}),
+  });
   const i = calculerIndicateurs({
     ...lignes,
     periode,
