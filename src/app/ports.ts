@@ -1,4 +1,10 @@
 import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "../domain/dossier.js";
+import type {
+  MomentSatisfaction,
+  ParcoursPilotage,
+  ReorientationPilotage,
+  ReponseSatisfaction,
+} from "../domain/indicateurs.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import type { DecisionNiveau1, PortailRegional } from "../domain/orientation.js";
 import type { Niveau, Phase, StatutParcours, TransitionDatee } from "../domain/parcours.js";
@@ -634,9 +640,61 @@ export interface ReunionsRepository {
   inscriptionsDuCompte(compteId: string): Promise<(InscriptionReunion & { reunion: ReunionInformation })[]>;
 }
 
+/** Lignes du dossier dont se nourrissent les indicateurs de pilotage (parcours suivis pendant la période). */
+export interface PilotageRepository {
+  lignes(f: { operateurId?: string; debut: string; fin: string }): Promise<{
+    parcours: ParcoursPilotage[];
+    reorientations: ReorientationPilotage[];
+  }>;
+  /** Parcours clos dans l'intervalle [de, a[, non anonymisés, avec l'adresse de la personne (envoi du questionnaire). */
+  closEntre(
+    de: string,
+    a: string,
+  ): Promise<
+    {
+      id: string;
+      operateurId: string;
+      codeRegion: string | null;
+      email: string;
+      prenom: string;
+      actif: boolean;
+    }[]
+  >;
+}
+
+export interface InvitationSatisfaction {
+  hash: string;
+  cleEnvoi: string;
+  operateurId: string;
+  codeRegion: string | null;
+  moment: MomentSatisfaction;
+  creeLe: string;
+  expireLe: string;
+  utiliseLe: string | null;
+}
+
+/** Satisfaction, rangée à part du dossier (migration 0007) : aucune réponse ne se relie à un parcours. */
+export interface SatisfactionRepository {
+  /** Crée l'invitation ; faux si une invitation existe déjà pour cette clé d'envoi. */
+  inviter(i: Omit<InvitationSatisfaction, "utiliseLe">): Promise<boolean>;
+  invitation(hash: string): Promise<InvitationSatisfaction | undefined>;
+  /** Marque l'invitation utilisée si elle ne l'était pas ; faux sinon (second usage). */
+  utiliser(hash: string, le: string): Promise<boolean>;
+  repondre(
+    r: ReponseSatisfaction & { id: string; operateurId: string; codeRegion: string | null; creeLe: string },
+  ): Promise<void>;
+  reponses(f: {
+    operateurId?: string;
+    debut: string;
+    fin: string;
+  }): Promise<(ReponseSatisfaction & { codeRegion: string | null })[]>;
+}
+
 export interface Depots {
   etatsDesLieux: EtatsDesLieuxRepository;
   reunions: ReunionsRepository;
+  pilotage: PilotageRepository;
+  satisfaction: SatisfactionRepository;
   financement: ParametresFinancementRepository;
   operateurs: OperateursRepository;
   sites: SitesRepository;

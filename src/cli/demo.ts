@@ -166,7 +166,8 @@ export async function chargerDemo(stockage: Stockage, hachage: HachageMotDePasse
         commune: "Villeurbanne",
       },
     ];
-    for (const s of sites) await d.sites.creer({ id: randomUUID(), creeLe: iso(400), ...s });
+    const idsSites = sites.map(() => randomUUID());
+    for (const [k, s] of sites.entries()) await d.sites.creer({ id: idsSites[k]!, creeLe: iso(400), ...s });
     // Réunions collectives d'information à venir (dont une presque complète, pour voir la liste d'attente).
     const siteLyon = (await d.sites.listerParOperateur(ara.id)).find((s) => s.nom === "Lyon Part-Dieu")!;
     const aVenir = (jours: number, heure: number) => {
@@ -292,8 +293,9 @@ export async function chargerDemo(stockage: Stockage, hachage: HachageMotDePasse
           id: randomUUID(),
           parcoursId,
           auteurId: referent,
-          modalite: i % 3 === 0 ? "telephone" : "visio",
-          siteId: null,
+          // Un entretien sur trois sur site (pour les indicateurs par site) : Lyon Part-Dieu ou Clermont-Ferrand, Lyon 8e.
+          modalite: i % 3 === 0 ? "telephone" : i % 3 === 1 ? "visio" : "presentiel",
+          siteId: i % 3 === 2 ? (chezMl ? idsSites[2]! : idsSites[i % 2]!) : null,
           le: iso(30 + i),
           dureeMinutes: 45,
           participants: null,

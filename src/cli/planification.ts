@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { anonymiserParcoursInactifs } from "../app/moi/donnees.js";
 import { envoyerRappels } from "../app/parcours/suivi.js";
+import { envoyerQuestionnaires } from "../app/pilotage/satisfaction.js";
 import type { ServicesApp } from "../app/pipeline.js";
 import { purgerDonneesTechniques } from "../app/taches/maintenance.js";
 import { executerSiLibre, type TachePlanifiee } from "../app/taches/planificateur.js";
@@ -19,6 +20,7 @@ export function tachesDuProduit(
       cas: purgerDonneesTechniques,
     },
     { nom: envoyerRappels.nom, periodeMs: HEURE, cas: envoyerRappels },
+    { nom: envoyerQuestionnaires.nom, periodeMs: 24 * HEURE, cas: envoyerQuestionnaires },
     {
       nom: anonymiserParcoursInactifs.nom,
       periodeMs: 24 * HEURE,

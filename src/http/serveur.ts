@@ -20,6 +20,7 @@ import { routesFinancement } from "./routes/financement.js";
 import { routesMetiers } from "./routes/metiers.js";
 import { routesOrientation } from "./routes/orientation.js";
 import { routesParcours } from "./routes/parcours.js";
+import { routesPilotage } from "./routes/pilotage.js";
 import { routesSante } from "./routes/sante.js";
 import { routesSession } from "./routes/session.js";
 import { routesTerritoires } from "./routes/territoires.js";
@@ -176,6 +177,7 @@ export async function construireServeur(o: OptionsServeur): Promise<App> {
   await routesDonnees(app, o);
   await routesMetiers(app, o);
   await routesTerritoires(app, o);
+  await routesPilotage(app, o);
 
   const web = o.dossierWeb && existsSync(path.join(o.dossierWeb, "index.html")) ? o.dossierWeb : undefined;
   if (web) {

@@ -4,6 +4,7 @@ import type { Role, TypeOperateur } from "../domain/organisation.js";
 import { depotEtatsDesLieux, depotReunions } from "./depotsAccueil.js";
 import { depotParametresFinancement } from "./depotsFinancement.js";
 import { creerDepotsDossier } from "./depotsParcours.js";
+import { creerDepotPilotage, creerDepotSatisfaction } from "./depotsPilotage.js";
 import { creerDepotReferentiels } from "./referentiels.js";
 import type { Schema, TableCompte, TableEvenementAudit, TableOperateur, TableSite } from "./schema.js";
 
@@ -295,6 +296,8 @@ export function creerDepots(db: Kysely<Schema>): Depots {
       },
     },
     ...creerDepotsDossier(db),
+    pilotage: creerDepotPilotage(db),
+    satisfaction: creerDepotSatisfaction(db),
     audit: {
       async ajouter(e) {
         await db

@@ -60,7 +60,7 @@ const colonnesSituation = (s: Situation) => ({
   handicap: s.handicap,
 });
 
-const versTransition = (r: Selectable<TableTransitionParcours>): TransitionEnregistree => {
+export const versTransition = (r: Selectable<TableTransitionParcours>): TransitionEnregistree => {
   const base = { id: r.id, parcoursId: r.parcours_id, auteurId: r.auteur_id, le: r.le };
   switch (r.type) {
     case "ouverture":

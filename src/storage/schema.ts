@@ -276,11 +276,37 @@ export interface TableParcoursPartage {
   cree_le: string;
 }
 
+/** Migration 0007 : invitation au questionnaire de satisfaction (jeton en empreinte, sans lien au dossier). */
+export interface TableSatisfactionInvitation {
+  hash: string;
+  cle_envoi: string;
+  operateur_id: string;
+  code_region: string | null;
+  moment: string;
+  cree_le: string;
+  expire_le: string;
+  utilise_le: string | null;
+}
+
+/** Migration 0007 : réponse au questionnaire, anonyme, exploitée seulement en agrégat. */
+export interface TableSatisfactionReponse {
+  id: string;
+  operateur_id: string;
+  code_region: string | null;
+  moment: string;
+  utilite: number;
+  recommande: number;
+  situation: string | null;
+  cree_le: string;
+}
+
 export interface Schema extends SchemaReferentiels {
   parcours_partage: TableParcoursPartage;
   etat_des_lieux: TableEtatDesLieux;
   reunion_information: TableReunionInformation;
   inscription_reunion: TableInscriptionReunion;
+  satisfaction_invitation: TableSatisfactionInvitation;
+  satisfaction_reponse: TableSatisfactionReponse;
   parametre_financement: TableParametreFinancement;
   surcharge_parametre: TableSurchargeParametre;
   operateur: TableOperateur;

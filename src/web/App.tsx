@@ -7,6 +7,7 @@ import { AccueilAdmin } from "./admin/AccueilAdmin";
 import { AccueilResponsable } from "./admin/AccueilResponsable";
 import { OperateurAdmin } from "./admin/Operateur";
 import { ParametresFinancement } from "./admin/ParametresFinancement";
+import { TableauDeBord } from "./admin/TableauDeBord";
 import { AccueilBeneficiaire } from "./beneficiaire/Accueil";
 import { MesDonnees } from "./beneficiaire/MesDonnees";
 import { ParcoursBeneficiaire } from "./beneficiaire/Parcours";
@@ -26,6 +27,8 @@ import { OuMAdresser } from "./public/OuMAdresser";
 import { PageIntrouvable } from "./public/PageIntrouvable";
 import { Reinitialisation } from "./public/Reinitialisation";
 import { ReunionsInformation } from "./public/ReunionsInformation";
+import { Satisfaction } from "./public/Satisfaction";
+import { Statistiques } from "./public/Statistiques";
 import { ACCUEIL_PAR_ROLE, FournisseurSession, type Role, useSession } from "./session";
 
 /** N'affiche la page qu'aux rôles prévus ; sinon renvoie vers la connexion ou l'accueil du rôle. */
@@ -115,6 +118,24 @@ function Gabarit() {
           <Route path="/metiers/transition-ecologique" element={<MetiersTransitionEcologique />} />
           <Route path="/metiers/domaines/:code" element={<DomaineMetiers />} />
           <Route path="/metiers/:codeRome" element={<FicheMetier />} />
+          <Route path="/statistiques" element={<Statistiques />} />
+          <Route path="/satisfaction/:jeton" element={<Satisfaction />} />
+          <Route
+            path="/responsable/tableau-de-bord"
+            element={
+              <Reserve roles={["responsable"]}>
+                <TableauDeBord />
+              </Reserve>
+            }
+          />
+          <Route
+            path="/admin/indicateurs"
+            element={
+              <Reserve roles={["admin"]}>
+                <TableauDeBord admin />
+              </Reserve>
+            }
+          />
           <Route
             path="/mon-espace"
             element={
@@ -212,6 +233,7 @@ function Gabarit() {
         contentDescription="Plateforme libre du conseil en évolution professionnelle (article L6111-6 du Code du travail). Service gratuit et confidentiel."
         bottomItems={[
           { text: "Documentation de l'API", linkProps: { to: "/api/docs", reloadDocument: true } },
+          { text: "Le CEP en chiffres", linkProps: { to: "/statistiques" } },
         ]}
       />
     </>

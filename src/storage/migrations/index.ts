@@ -6,6 +6,7 @@ import { migration0003 } from "./0003_parcours.js";
 import { migration0004 } from "./0004_financement.js";
 import { migration0005 } from "./0005_taches.js";
 import { migration0006 } from "./0006_accueil.js";
+import { migration0007 } from "./0007_pilotage.js";
 import { migration0008 } from "./0008_partage.js";
 
 /** Une seule liste de migrations, dans l'ordre, pour les deux bases. Ajouter une migration : un fichier, une ligne ici. */
@@ -17,6 +18,7 @@ export function migrations(d: Dialecte): Record<string, Migration> {
     "0004_financement": migration0004(d),
     "0005_taches": migration0005(d),
     "0006_accueil": migration0006(d),
+    "0007_pilotage": migration0007(d),
     "0008_partage": migration0008(d),
   };
 }

@@ -95,6 +95,10 @@ export function AccueilAdmin() {
   return (
     <Page titre="Administration de la plateforme" accueil="/admin" sansFilAriane>
       <p>
+        <Link to="/admin/indicateurs">Indicateurs de tous les opérateurs</Link> : activité et résultats,
+        exports.
+      </p>
+      <p>
         <Link to="/admin/financement">Paramètres de financement</Link> : montants et seuils datés des règles
         de financement.
       </p>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Link } from "react-router";
 import { Chargement, useDonnees } from "../commun/donnees";
 import { Page } from "../commun/Page";
 import { useSession } from "../session";
@@ -33,6 +34,11 @@ export function AccueilResponsable() {
         {(r) => (
           <>
             <p className="fr-text--lead">{r.operateur?.nom}</p>
+            <p>
+              <Link to="/responsable/tableau-de-bord">
+                Tableau de bord : indicateurs d'activité et de résultat
+              </Link>
+            </p>
             <ul>
               <li>
                 {r.parcoursEnCours} parcours en cours, dont {r.sansReferent} sans référent

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { envoyerQuestionnaires } from "../../../src/app/pilotage/satisfaction.js";
+import { executerSiLibre } from "../../../src/app/taches/planificateur.js";
 import { assembler } from "../../../src/cli/assemblage.js";
 import { chargerDemo } from "../../../src/cli/demo.js";
 import { chargerConfiguration } from "../../../src/config.js";
@@ -41,6 +43,12 @@ export async function setup(project: TestProject) {
   // Les vrais référentiels (ROME 4.0, BMO) : CEP_REFERENTIELS_DIR, sinon ../shared/data.
   await importerReferentiels(base, dossierReferentiels());
   await referentiels.recharger();
+  // Questionnaires de satisfaction des parcours clos de la démonstration (courriels dans dossierMails).
+  await executerSiLibre(
+    services,
+    { nom: envoyerQuestionnaires.nom, periodeMs: 86_400_000, cas: envoyerQuestionnaires },
+    "e2e",
+  );
   await app.listen({ host: "127.0.0.1", port });
   project.provide("urlBase", `http://127.0.0.1:${port}`);
   project.provide("dossierMails", path.join(dataDir, "mails"));

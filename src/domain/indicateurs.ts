@@ -1,0 +1,565 @@
+/**
+ * Indicateurs de pilotage du CEP (L6111-6-1, D6111-7, R6111-5 ; regles-cep.md §5), calculés sans entrée-sortie à partir
+ * des lignes du dossier lues par le dépôt `pilotage`. Définitions et formules : docs/indicateurs.md.
+ *
+ * Chaque indicateur est un tableau (lignes × colonnes de nombres) : le tableau de bord, l'export CSV/XLSX et la page
+ * publique en dérivent tous, avec le même masquage des petits effectifs (`masquer`).
+ */
+import {
+  LIBELLES_MODALITE,
+  LIBELLES_QUALIFICATION,
+  LIBELLES_STATUT_ACTIVITE,
+  LIBELLES_TRANCHE_AGE,
+  MODALITES,
+  NIVEAUX_QUALIFICATION,
+  STATUTS_ACTIVITE,
+  TRANCHES_AGE,
+} from "./dossier.js";
+import {
+  appliquer,
+  durees,
+  type EtatParcours,
+  LIBELLES_MOTIF_CLOTURE,
+  MOTIFS_CLOTURE,
+  type Phase,
+  type TransitionDatee,
+} from "./parcours.js";
+
+/** Période d'observation : dates AAAA-MM-JJ, bornes incluses. */
+export interface Periode {
+  debut: string;
+  fin: string;
+}
+
+export interface EntretienPilotage {
+  le: string;
+  modalite: string;
+  siteId: string | null;
+}
+
+export interface ParcoursPilotage {
+  id: string;
+  beneficiaireId: string;
+  operateurId: string;
+  codeRegion: string | null;
+  referentId: string | null;
+  /** Date d'enregistrement de la demande (création du dossier). */
+  creeLe: string;
+  statut: string | null;
+  trancheAge: string | null;
+  qualification: string | null;
+  transitions: TransitionDatee[];
+  entretiens: EntretienPilotage[];
+}
+
+export interface ReorientationPilotage {
+  parcoursId: string;
+  /** Opérateur de l'auteur de la demande (l'opérateur d'origine). */
+  origineOperateurId: string | null;
+  auteurId: string | null;
+  versOperateurId: string | null;
+  statut: string;
+  creeLe: string;
+  reponduLe: string | null;
+}
+
+export interface FiltrePilotage {
+  /** Absent : tous les opérateurs (administrateur, statistiques publiques). */
+  operateurId?: string;
+  /** Parcours ayant eu au moins un entretien sur ce site. */
+  siteId?: string;
+  /** Parcours dont la personne est le conseiller ou la conseillère référente. */
+  conseillerId?: string;
+}
+
+export interface LigneIndicateur {
+  cle: string;
+  libelle: string;
+  valeurs: (number | null)[];
+}
+
+export interface TableauIndicateur {
+  id: string;
+  titre: string;
+  /** Colonnes de valeurs (la première colonne, implicite, est le libellé de la ligne). */
+  colonnes: string[];
+  lignes: LigneIndicateur[];
+  /**
+   * Colonnes qui comptent des personnes ou des parcours : masquées sous 5 hors de l'opérateur. `effectifColonne` : la
+   * colonne dont dépendent les statistiques de la ligne (médiane…), masquées aussi quand l'effectif est sous 5.
+   */
+  colonnesEffectif: number[];
+  effectifColonne?: number;
+  /** Présenté aussi en graphique (barres) sur le tableau de bord. */
+  graphique: boolean;
+}
+
+export const SEUIL_SECRET = 5;
+export const MASQUE = "< 5";
+
+const jour = (iso: string) => iso.slice(0, 10);
+const dansPeriode = (iso: string | null | undefined, p: Periode) =>
+  !!iso && jour(iso) >= p.debut && jour(iso) <= p.fin;
+/** Instant juste après la fin de la période (pour rejouer l'état au dernier jour inclus). */
+const apresFin = (p: Periode) => `${p.fin}T23:59:59.999Z`;
+
+/**
+ * Quantile par interpolation linéaire entre rangs (méthode « type 7 », celle de QUARTILE.INCLURE des tableurs) :
+ * position (n − 1) × q dans la série triée. `null` pour une série vide.
+ */
+export function quantile(valeurs: readonly number[], q: number): number | null {
+  if (valeurs.length === 0) return null;
+  const tri = [...valeurs].sort((a, b) => a - b);
+  const pos = (tri.length - 1) * q;
+  const bas = Math.floor(pos);
+  const haut = Math.ceil(pos);
+  const v = tri[bas]! + (tri[haut]! - tri[bas]!) * (pos - bas);
+  return Math.round(v * 10) / 10;
+}
+
+const JOUR_MS = 86_400_000;
+const joursEntre = (de: string, a: string) =>
+  Math.round(((new Date(a).getTime() - new Date(de).getTime()) / JOUR_MS) * 10) / 10;
+
+/** État du parcours à un instant (transitions jusqu'à cet instant inclus) ; null s'il n'est pas encore ouvert. */
+export function etatA(transitions: readonly TransitionDatee[], instant: string): EtatParcours | null {
+  let etat: EtatParcours | null = null;
+  for (const t of transitions) {
+    if (t.le > instant) break;
+    const r = appliquer(etat, t);
+    if (!r.ok) break;
+    etat = r.etat;
+  }
+  return etat;
+}
+
+/** Le parcours est-il suivi pendant la période (ouvert avant sa fin, pas clos avant son début) ? */
+export function actifPendant(p: ParcoursPilotage, periode: Periode): boolean {
+  const ouverture = p.transitions[0];
+  if (!ouverture || jour(ouverture.le) > periode.fin) return false;
+  const cloture = p.transitions.find((t) => t.type === "cloture");
+  return !cloture || jour(cloture.le) >= periode.debut;
+}
+
+export function selectionner(parcours: readonly ParcoursPilotage[], f: FiltrePilotage) {
+  return parcours.filter(
+    (p) =>
+      (!f.operateurId || p.operateurId === f.operateurId) &&
+      (!f.conseillerId || p.referentId === f.conseillerId) &&
+      (!f.siteId || p.entretiens.some((e) => e.siteId === f.siteId)),
+  );
+}
+
+function compter<K extends string>(cles: readonly K[], valeurs: Iterable<K | null | string>) {
+  const n = new Map<string, number>(cles.map((c) => [c, 0]));
+  n.set("non_renseigne", 0);
+  for (const v of valeurs) {
+    const c = v && n.has(v) ? v : "non_renseigne";
+    n.set(c, (n.get(c) ?? 0) + 1);
+  }
+  return n;
+}
+
+function lignesComptees(
+  n: Map<string, number>,
+  libelles: Record<string, string>,
+  garderVides = true,
+): LigneIndicateur[] {
+  return [...n.entries()]
+    .filter(([c, v]) => garderVides || v > 0 || c !== "non_renseigne")
+    .filter(([c, v]) => c !== "non_renseigne" || v > 0)
+    .map(([cle, v]) => ({ cle, libelle: libelles[cle] ?? "Non renseigné", valeurs: [v] }));
+}
+
+const NON_RENSEIGNE = { non_renseigne: "Non renseigné" };
+
+export const ETAPES_ENTREE = ["niveau1", "conseil", "mise_en_oeuvre"] as const;
+const LIBELLES_ETAPE_ENTREE: Record<(typeof ETAPES_ENTREE)[number], string> = {
+  niveau1: "Niveau 1 — accueil individualisé",
+  conseil: "Niveau 2 — phase conseil",
+  mise_en_oeuvre: "Niveau 2 — phase mise en œuvre",
+};
+const etapeDe = (niveau: number | undefined, phase: Phase | null | undefined) =>
+  niveau === 1 ? "niveau1" : phase === "mise_en_oeuvre" ? "mise_en_oeuvre" : "conseil";
+
+export interface EntreeIndicateurs {
+  parcours: readonly ParcoursPilotage[];
+  reorientations: readonly ReorientationPilotage[];
+  periode: Periode;
+  filtre: FiltrePilotage;
+  /** Libellés des conseillers (identifiant → « Prénom Nom ») pour la charge de portefeuille. */
+  conseillers?: Record<string, string>;
+}
+
+export interface Indicateurs {
+  periode: Periode;
+  /** Parcours suivis pendant la période (base des tableaux de personnes). */
+  parcoursSuivis: number;
+  tableaux: TableauIndicateur[];
+}
+
+export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
+  const { periode } = e;
+  const choisis = selectionner(e.parcours, e.filtre);
+  const suivis = choisis.filter((p) => actifPendant(p, periode));
+  const tableaux: TableauIndicateur[] = [];
+
+  // 1. Entrées par niveau (ouvertures et passages au niveau 2 pendant la période) et par point d'entrée direct.
+  let entreesN1 = 0;
+  let entreesN2 = 0;
+  const pointEntree = new Map<string, number>(ETAPES_ENTREE.map((c) => [c, 0]));
+  for (const p of choisis) {
+    let niveauPrecedent: number | null = null;
+    for (const t of p.transitions) {
+      if (t.type === "ouverture" || t.type === "passage") {
+        const entre = dansPeriode(t.le, periode);
+        if (entre && t.type === "ouverture") {
+          const c = etapeDe(t.niveau, t.phase);
+          pointEntree.set(c, pointEntree.get(c)! + 1);
+        }
+        if (entre && t.niveau !== niveauPrecedent) {
+          if (t.niveau === 1) entreesN1++;
+          else entreesN2++;
+        }
+        niveauPrecedent = t.niveau;
+      }
+    }
+  }
+  tableaux.push({
+    id: "entrees_niveau",
+    titre: "Entrées par niveau",
+    colonnes: ["Entrées"],
+    lignes: [
+      { cle: "1", libelle: "Niveau 1 — accueil individualisé", valeurs: [entreesN1] },
+      { cle: "2", libelle: "Niveau 2 — accompagnement personnalisé", valeurs: [entreesN2] },
+    ],
+    colonnesEffectif: [0],
+    graphique: true,
+  });
+  tableaux.push({
+    id: "entrees_point_entree",
+    titre: "Nouveaux parcours par point d'entrée direct",
+    colonnes: ["Parcours ouverts"],
+    lignes: ETAPES_ENTREE.map((c) => ({
+      cle: c,
+      libelle: LIBELLES_ETAPE_ENTREE[c],
+      valeurs: [pointEntree.get(c)!],
+    })),
+    colonnesEffectif: [0],
+    graphique: true,
+  });
+
+  // 2. Personnes suivies : une personne compte une fois, avec la situation de son parcours le plus récent.
+  const personnes = new Map<string, ParcoursPilotage>();
+  for (const p of suivis) {
+    const deja = personnes.get(p.beneficiaireId);
+    if (!deja || deja.creeLe < p.creeLe) personnes.set(p.beneficiaireId, p);
+  }
+  const gens = [...personnes.values()];
+  const tableauPersonnes = (
+    id: string,
+    titre: string,
+    cles: readonly string[],
+    libelles: Record<string, string>,
+    valeur: (p: ParcoursPilotage) => string | null,
+  ) =>
+    tableaux.push({
+      id,
+      titre,
+      colonnes: ["Personnes"],
+      lignes: lignesComptees(compter(cles, gens.map(valeur)), { ...libelles, ...NON_RENSEIGNE }),
+      colonnesEffectif: [0],
+      graphique: true,
+    });
+  tableauPersonnes(
+    "personnes_statut",
+    "Personnes suivies par statut d'activité",
+    STATUTS_ACTIVITE,
+    LIBELLES_STATUT_ACTIVITE,
+    (p) => p.statut,
+  );
+  tableauPersonnes(
+    "personnes_age",
+    "Personnes suivies par tranche d'âge",
+    TRANCHES_AGE,
+    LIBELLES_TRANCHE_AGE,
+    (p) => p.trancheAge,
+  );
+  tableauPersonnes(
+    "personnes_qualification",
+    "Personnes suivies par niveau de qualification",
+    NIVEAUX_QUALIFICATION,
+    LIBELLES_QUALIFICATION,
+    (p) => p.qualification,
+  );
+  const regions = [...new Set(gens.map((p) => p.codeRegion).filter((r): r is string => !!r))].sort();
+  tableauPersonnes(
+    "personnes_region",
+    "Personnes suivies par région (région de l'opérateur)",
+    regions,
+    Object.fromEntries(regions.map((r) => [r, `Région ${r} (code INSEE)`])),
+    (p) => p.codeRegion,
+  );
+
+  // 3. Modalités des entretiens tenus pendant la période.
+  const entretiens = choisis.flatMap((p) => p.entretiens.filter((x) => dansPeriode(x.le, periode)));
+  tableaux.push({
+    id: "modalites",
+    titre: "Entretiens par modalité",
+    colonnes: ["Entretiens", "Personnes"],
+    lignes: MODALITES.map((m) => ({
+      cle: m,
+      libelle: LIBELLES_MODALITE[m],
+      valeurs: [
+        entretiens.filter((x) => x.modalite === m).length,
+        choisis.filter((p) => p.entretiens.some((x) => x.modalite === m && dansPeriode(x.le, periode)))
+          .length,
+      ],
+    })),
+    colonnesEffectif: [0, 1],
+    graphique: true,
+  });
+
+  // 4. Délais et durées : effectif, 1er quartile, médiane, 3e quartile (en jours).
+  const delais: number[] = [];
+  for (const p of choisis) {
+    const premier = p.entretiens.map((x) => x.le).sort()[0];
+    if (premier && dansPeriode(premier, periode)) delais.push(joursEntre(p.creeLe, premier));
+  }
+  const dureesN1: number[] = [];
+  const dureesN2: number[] = [];
+  const dureesTotal: number[] = [];
+  for (const p of choisis) {
+    const cloture = p.transitions.find((t) => t.type === "cloture");
+    if (!cloture || !dansPeriode(cloture.le, periode)) continue;
+    const d = durees(p.transitions, cloture.le);
+    const niveaux = new Set(
+      p.transitions.filter((t) => t.type === "ouverture" || t.type === "passage").map((t) => t.niveau),
+    );
+    if (niveaux.has(1)) dureesN1.push(d.niveau1);
+    if (niveaux.has(2)) dureesN2.push(Math.round((d.conseil + d.miseEnOeuvre) * 10) / 10);
+    dureesTotal.push(d.total);
+  }
+  const stat = (cle: string, libelle: string, v: number[]): LigneIndicateur => ({
+    cle,
+    libelle,
+    valeurs: [v.length, quantile(v, 0.25), quantile(v, 0.5), quantile(v, 0.75)],
+  });
+  tableaux.push({
+    id: "delais_durees",
+    titre: "Délais et durées (en jours)",
+    colonnes: ["Parcours", "1er quartile", "Médiane", "3e quartile"],
+    lignes: [
+      stat("delai_premier_entretien", "Délai entre la demande et le premier entretien", delais),
+      stat("duree_niveau1", "Durée au niveau 1 (parcours clos, hors pause)", dureesN1),
+      stat("duree_niveau2", "Durée au niveau 2 (parcours clos, hors pause)", dureesN2),
+      stat("duree_totale", "Durée totale du parcours (parcours clos, pauses comprises)", dureesTotal),
+    ],
+    colonnesEffectif: [0],
+    effectifColonne: 0,
+    graphique: false,
+  });
+
+  // 5. Pauses et reprises.
+  const transitionsPeriode = choisis.flatMap((p) => p.transitions.filter((t) => dansPeriode(t.le, periode)));
+  const fin = apresFin(periode);
+  tableaux.push({
+    id: "pauses",
+    titre: "Pauses et reprises",
+    colonnes: ["Nombre"],
+    lignes: [
+      {
+        cle: "pauses",
+        libelle: "Mises en pause",
+        valeurs: [transitionsPeriode.filter((t) => t.type === "pause").length],
+      },
+      {
+        cle: "reprises",
+        libelle: "Reprises",
+        valeurs: [transitionsPeriode.filter((t) => t.type === "reprise").length],
+      },
+      {
+        cle: "en_pause_fin",
+        libelle: "Parcours en pause à la fin de la période",
+        valeurs: [choisis.filter((p) => etatA(p.transitions, fin)?.statut === "en_pause").length],
+      },
+    ],
+    colonnesEffectif: [0],
+    graphique: true,
+  });
+
+  // 6. Clôtures par motif.
+  const clotures = compter(
+    MOTIFS_CLOTURE,
+    transitionsPeriode.flatMap((t) => (t.type === "cloture" ? [t.motif] : [])),
+  );
+  tableaux.push({
+    id: "clotures",
+    titre: "Parcours clos par motif",
+    colonnes: ["Parcours clos"],
+    lignes: lignesComptees(clotures, { ...LIBELLES_MOTIF_CLOTURE, ...NON_RENSEIGNE }),
+    colonnesEffectif: [0],
+    graphique: true,
+  });
+
+  // 7. Réorientations : reçues (acceptées par l'opérateur) et adressées (demandées par l'opérateur).
+  const ids = new Set(choisis.map((p) => p.id));
+  const f = e.filtre;
+  const recues = e.reorientations.filter(
+    (r) =>
+      r.statut === "accepte" &&
+      dansPeriode(r.reponduLe, periode) &&
+      (f.operateurId ? r.versOperateurId === f.operateurId : true) &&
+      (!f.siteId && !f.conseillerId ? true : ids.has(r.parcoursId)),
+  );
+  const adressees = e.reorientations.filter(
+    (r) =>
+      dansPeriode(r.creeLe, periode) &&
+      (f.operateurId ? r.origineOperateurId === f.operateurId : true) &&
+      (f.conseillerId ? r.auteurId === f.conseillerId : true) &&
+      (f.siteId ? ids.has(r.parcoursId) : true),
+  );
+  tableaux.push({
+    id: "reorientations",
+    titre: "Réorientations",
+    colonnes: ["Demandées", "Acceptées", "Refusées", "En attente"],
+    lignes: [
+      {
+        cle: "recues",
+        libelle: "Reçues d'un autre opérateur (acceptées)",
+        valeurs: [recues.length, recues.length, 0, 0],
+      },
+      {
+        cle: "adressees",
+        libelle: "Adressées à un autre opérateur",
+        valeurs: [
+          adressees.length,
+          adressees.filter((r) => r.statut === "accepte").length,
+          adressees.filter((r) => r.statut === "refuse").length,
+          adressees.filter((r) => r.statut === "en_attente").length,
+        ],
+      },
+    ],
+    colonnesEffectif: [0, 1, 2, 3],
+    graphique: false,
+  });
+
+  // 8. Charge par conseiller : parcours en cours ou en pause à la fin de la période, par référent.
+  const charge = new Map<string, [number, number]>();
+  for (const p of choisis) {
+    const etat = etatA(p.transitions, fin);
+    if (!etat || etat.statut === "clos") continue;
+    const cle = p.referentId ?? "sans_referent";
+    const c = charge.get(cle) ?? [0, 0];
+    c[etat.statut === "en_pause" ? 1 : 0]++;
+    charge.set(cle, c);
+  }
+  const libelleConseiller = (id: string) =>
+    id === "sans_referent" ? "Sans référent (file d'attente)" : (e.conseillers?.[id] ?? "Conseiller");
+  tableaux.push({
+    id: "charge_conseillers",
+    titre: "Portefeuille par conseiller à la fin de la période",
+    colonnes: ["En cours", "En pause", "Total"],
+    lignes: [...charge.entries()]
+      .map(([cle, [a, b]]) => ({ cle, libelle: libelleConseiller(cle), valeurs: [a, b, a + b] }))
+      .sort(
+        (x, y) => (y.valeurs[2] as number) - (x.valeurs[2] as number) || x.libelle.localeCompare(y.libelle),
+      ),
+    colonnesEffectif: [0, 1, 2],
+    graphique: true,
+  });
+
+  return { periode, parcoursSuivis: suivis.length, tableaux };
+}
+
+/**
+ * Secret statistique (règle de diffusion) : hors de l'opérateur, un effectif de moins de 5 personnes s'affiche « < 5 »,
+ * et les statistiques (médiane, quartiles) calculées sur moins de 5 parcours ne sont pas montrées.
+ */
+export function masquer(t: TableauIndicateur): (string | number | null)[][] {
+  return t.lignes.map((l) => {
+    const petit =
+      t.effectifColonne !== undefined && ((l.valeurs[t.effectifColonne] as number) ?? 0) < SEUIL_SECRET;
+    return l.valeurs.map((v, i) => {
+      if (t.colonnesEffectif.includes(i)) return v !== null && v < SEUIL_SECRET ? MASQUE : v;
+      return petit ? null : v;
+    });
+  });
+}
+
+/** Valeurs présentables (sans masquage, pour l'usage interne de l'opérateur). */
+export function valeursBrutes(t: TableauIndicateur): (number | null)[][] {
+  return t.lignes.map((l) => l.valeurs);
+}
+
+/** Questionnaire de satisfaction : à la clôture, puis six mois après (regles-cep.md §5 : effets du CEP). */
+export const MOMENTS_SATISFACTION = ["cloture", "six_mois"] as const;
+export type MomentSatisfaction = (typeof MOMENTS_SATISFACTION)[number];
+export const LIBELLES_MOMENT_SATISFACTION: Record<MomentSatisfaction, string> = {
+  cloture: "À la clôture du parcours",
+  six_mois: "Six mois après la clôture",
+};
+/** Situation déclarée six mois après la clôture. */
+export const SITUATIONS_SIX_MOIS = [
+  "en_emploi",
+  "en_formation",
+  "entreprise_creee",
+  "en_recherche",
+  "projet_abandonne",
+  "autre",
+] as const;
+export const LIBELLES_SITUATION_SIX_MOIS: Record<(typeof SITUATIONS_SIX_MOIS)[number], string> = {
+  en_emploi: "En emploi (nouveau poste ou évolution)",
+  en_formation: "En formation",
+  entreprise_creee: "A créé ou repris une entreprise",
+  en_recherche: "En recherche d'emploi",
+  projet_abandonne: "Projet abandonné",
+  autre: "Autre situation",
+};
+
+export interface ReponseSatisfaction {
+  moment: string;
+  utilite: number;
+  recommande: boolean;
+  situation: string | null;
+}
+
+/** Tableaux agrégés de satisfaction : réponses, utilité moyenne (1 à 5), part qui recommande ; situations à six mois. */
+export function tableauxSatisfaction(reponses: readonly ReponseSatisfaction[]): TableauIndicateur[] {
+  const moyenne = (v: number[]) =>
+    v.length ? Math.round((v.reduce((a, b) => a + b, 0) / v.length) * 10) / 10 : null;
+  return [
+    {
+      id: "satisfaction",
+      titre: "Satisfaction des bénéficiaires",
+      colonnes: ["Réponses", "Utilité moyenne (sur 5)", "Recommandent le CEP (%)"],
+      lignes: MOMENTS_SATISFACTION.map((m) => {
+        const r = reponses.filter((x) => x.moment === m);
+        return {
+          cle: m,
+          libelle: LIBELLES_MOMENT_SATISFACTION[m],
+          valeurs: [
+            r.length,
+            moyenne(r.map((x) => x.utilite)),
+            r.length ? Math.round((r.filter((x) => x.recommande).length / r.length) * 100) : null,
+          ],
+        };
+      }),
+      colonnesEffectif: [0],
+      effectifColonne: 0,
+      graphique: false,
+    },
+    {
+      id: "situation_six_mois",
+      titre: "Situation six mois après la clôture (déclarée)",
+      colonnes: ["Personnes"],
+      lignes: SITUATIONS_SIX_MOIS.map((s) => ({
+        cle: s,
+        libelle: LIBELLES_SITUATION_SIX_MOIS[s],
+        valeurs: [reponses.filter((x) => x.moment === "six_mois" && x.situation === s).length],
+      })),
+      colonnesEffectif: [0],
+      graphique: true,
+    },
+  ];
+}
