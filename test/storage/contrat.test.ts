@@ -161,6 +161,7 @@ describe.each(fabriquesBase())("dépôts ($nom)", (fabrique) => {
       suppleantJusquAu: null,
       closLe: null,
       anonymiseLe: null,
+      partageAvec: [],
     });
     expect(
       (await base.depots.parcours.listerParOperateur(o.id, { referentId: conseiller.id })).map((x) => x.id),
@@ -350,5 +351,21 @@ describe.each(fabriquesBase())("dépôts ($nom)", (fabrique) => {
     expect(await base.depots.consentements.lister(b.id)).toMatchObject([
       { type: "rappels", accorde: false, version: 2 },
     ]);
+  });
+
+  it("co-suivi : un partage par conseiller, relu avec le parcours, retiré une fois", async () => {
+    const { p, b } = await parcoursNeuf();
+    const collegue = nouveauCompte({ role: "conseiller", operateurId: p.operateurId });
+    await base.depots.comptes.creer(collegue);
+    const partage = { parcoursId: p.id, conseillerId: collegue.id, partagePar: b.id, creeLe: maintenant };
+    expect(await base.depots.parcours.partager(partage)).toBe(true);
+    expect(await base.depots.parcours.partager(partage)).toBe(false);
+    expect((await base.depots.parcours.parId(p.id))?.partageAvec).toEqual([collegue.id]);
+    expect(await base.depots.parcours.partages(p.id)).toEqual([
+      { conseillerId: collegue.id, partagePar: b.id, creeLe: maintenant },
+    ]);
+    expect(await base.depots.parcours.retirerPartage(p.id, collegue.id)).toBe(true);
+    expect(await base.depots.parcours.retirerPartage(p.id, collegue.id)).toBe(false);
+    expect((await base.depots.parcours.parId(p.id))?.partageAvec).toEqual([]);
   });
 });
