@@ -546,7 +546,7 @@ export interface CommuneTrouvee {
 }
 
 /** Découpage administratif (communes, départements, régions). */
-export interface ServiceTerritoires {
+export interface ServiceTerritoires extends Territoires {
   rechercher(texte: string, limite: number): CommuneTrouvee[];
   regions(): { code: string; nom: string }[];
 }

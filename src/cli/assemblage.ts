@@ -5,9 +5,9 @@ import type { Configuration } from "../config.js";
 import { construireServeur } from "../http/serveur.js";
 import { creerHachage } from "../infra/hachage.js";
 import { creerMessagerie } from "../infra/messagerie.js";
+import { creerReferentielsOrientation } from "../referentiels/orientation.js";
 import { ServiceReferentiels } from "../referentiels/service.js";
 import { creerServiceTerritoires } from "../referentiels/territoires.js";
-import { creerReferentielsOrientation } from "../referentiels/territoiresOrientation.js";
 import { type Base, baseRepond, ouvrirBase } from "../storage/base.js";
 
 /** Racine de composition : la seule place où les adaptateurs sont branchés sur l'application. */
@@ -25,9 +25,10 @@ export function creerServices(
   base: Base,
   referentiels = new ServiceReferentiels(base),
 ): ServicesApp {
+  const territoires = creerServiceTerritoires();
   return {
     metiers: referentiels,
-    territoires: creerServiceTerritoires(),
+    territoires,
     stockage: base,
     messagerie: creerMessagerie({
       smtpUrl: config.smtpUrl,
@@ -43,7 +44,7 @@ export function creerServices(
       verrouillageMinutes: config.verrouillageMinutes,
       sessionHeures: config.sessionHeures,
     },
-    orientation: creerReferentielsOrientation(config.referentielsDir),
+    orientation: creerReferentielsOrientation(config.referentielsDir, territoires),
   };
 }
 

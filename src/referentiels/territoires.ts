@@ -48,7 +48,14 @@ export function creerServiceTerritoires(): ServiceTerritoires {
     departement: { code: c.departement ?? "", nom: departements.get(c.departement ?? "") ?? "" },
     region: { code: c.region ?? "", nom: regions.get(c.region ?? "") ?? "" },
   });
+  // Code postal → région de la commune la plus peuplée qui le porte (aiguillage vers l'opérateur régional).
+  const regionParCodePostal = new Map<string, { code: string; nom: string }>();
+  for (const { c } of index)
+    for (const cp of c.codesPostaux ?? [])
+      if (c.region && !regionParCodePostal.has(cp))
+        regionParCodePostal.set(cp, { code: c.region, nom: regions.get(c.region) ?? "" });
   return {
+    regionDuCodePostal: async (codePostal) => regionParCodePostal.get(codePostal) ?? null,
     rechercher(texte, limite) {
       const q = texte.trim();
       if (/^\d{2,5}$/.test(q))

@@ -7,9 +7,9 @@ import { type App, construireServeur } from "../../src/http/serveur.js";
 import { creerHachage } from "../../src/infra/hachage.js";
 import { creerMessagerie } from "../../src/infra/messagerie.js";
 import { importerReferentiels } from "../../src/referentiels/import.js";
+import { creerReferentielsOrientation } from "../../src/referentiels/orientation.js";
 import { ServiceReferentiels } from "../../src/referentiels/service.js";
 import { creerServiceTerritoires } from "../../src/referentiels/territoires.js";
-import { creerReferentielsOrientation } from "../../src/referentiels/territoiresOrientation.js";
 import { baseRepond } from "../../src/storage/base.js";
 import type { FabriqueBase } from "./bases.js";
 
@@ -39,13 +39,14 @@ export async function environnement(
     if (process.env.DEBUG_REF) console.log("index", Date.now() - t);
   }
   const dossierMails = mkdtempSync(path.join(tmpdir(), "cep-mails-"));
+  const territoires = creerServiceTerritoires();
   const services: ServicesApp = {
     stockage: base,
     messagerie: creerMessagerie({ dossier: dossierMails, expediteur: "CEP <test@cep.invalid>" }),
     horloge: { maintenant: () => new Date() },
     hachage: creerHachage(),
     metiers: referentiels,
-    territoires: creerServiceTerritoires(),
+    territoires,
     parametres: {
       publicUrl: "http://cep.test",
       rateLimitConnexion: 50,
@@ -55,6 +56,7 @@ export async function environnement(
     },
     orientation: creerReferentielsOrientation(
       process.env.CEP_REFERENTIELS_DIR ?? path.resolve("../shared/data"),
+      territoires,
     ),
   };
   if (options.demo !== false) await chargerDemo(base, services.hachage);
