@@ -48,6 +48,8 @@ describe.each(fabriquesBase())("API métiers ($nom)", (fabrique) => {
       source: "Source : France Travail, ROME 4.0 (v460)",
     });
     expect(f.definition).toBeTruthy();
+    // L'export officiel double les apostrophes du fichier des textes : elles sont rendues simples.
+    expect(JSON.stringify(f)).not.toContain("''");
     expect(f.acces).toBeTruthy();
     expect(f.riasec.majeur).toMatch(/^[RIASEC]$/);
     const rubriques = new Set(f.items.map((i: { rubrique: string }) => i.rubrique));

@@ -170,7 +170,11 @@ export async function lireRome(source: SourceFichiers, progression?: Progression
   ])) {
     const t = textes.get(l.valeurs.code_rome!) ?? { definition: [], acces: [] };
     textes.set(l.valeurs.code_rome!, t);
-    const phrase: [number, string] = [Number(l.valeurs.position_phrase), l.valeurs.libelle_texte!.trim()];
+    // L'export officiel double les apostrophes dans ce seul fichier (« d''un ») : on rend le texte tel qu'il s'écrit.
+    const phrase: [number, string] = [
+      Number(l.valeurs.position_phrase),
+      l.valeurs.libelle_texte!.trim().replace(/''/g, "'"),
+    ];
     if (l.valeurs.libelle_type_texte === "definition") t.definition.push(phrase);
     else if (l.valeurs.libelle_type_texte === "acces_metier") t.acces.push(phrase);
   }
