@@ -48,15 +48,11 @@ export function creerServices(
   };
 }
 
-export async function assembler(
-  config: Configuration,
-  options: { dossierWeb?: string; sansServeur?: boolean } = {},
-) {
+export async function assembler(config: Configuration, options: { dossierWeb?: string } = {}) {
   const base = ouvrirBase(config.base);
   await base.migrer();
   const referentiels = new ServiceReferentiels(base);
   const services = creerServices(config, base, referentiels);
-  if (options.sansServeur) return { base, services, app: undefined as never, referentiels };
   const app = await construireServeur({
     services,
     base: { type: base.type, repond: () => baseRepond(base.db) },
