@@ -252,8 +252,13 @@ export const pistesDuProfil = casUsage({
   async executer({ entree, depots, services }) {
     const p = (await depots.competences.profil(entree.id))?.profil ?? PROFIL_VIDE;
     const riasec = lettresDominantes(p.interets).join("");
+    const parcours = (await depots.parcours.parId(entree.id))!;
+    const regionOperateur = (await depots.operateurs.parId(parcours.operateurId))?.codeRegion ?? null;
     try {
       return {
+        regions: services.metiers?.regionsMarche?.() ?? [],
+        regionOperateur,
+        riasec,
         pistes: calculerPistes(services, {
           appellations: appellationsConfirmees(p),
           competences: competencesDetenues(p),
