@@ -214,7 +214,12 @@ function Faisabilite(props: {
       {fa.certifications.length === 0 ? (
         <p>Aucune certification liée à ce code ROME dans le répertoire chargé.</p>
       ) : (
-        <div className="fr-table">
+        <div className="fr-table fr-table--no-caption">
+          {fa.certifications.every((c) => !c.intitule) && (
+            <p className="fr-text--sm">
+              L'export RNCP/RS chargé ne contient pas les intitulés : chaque numéro mène à la fiche de France compétences.
+            </p>
+          )}
           <table>
             <caption>Certifications liées au métier visé</caption>
             <thead>
@@ -237,7 +242,7 @@ function Faisabilite(props: {
                       {c.numero}
                     </a>
                   </td>
-                  <td>{c.intitule ?? "Intitulé absent de l'export chargé"}</td>
+                  <td>{c.intitule ?? "—"}</td>
                   <td>{c.certificateurs.join(", ") || "—"}</td>
                 </tr>
               ))}
