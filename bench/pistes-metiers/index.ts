@@ -84,10 +84,13 @@ function evaluer(classeur: Classeur, moteur: MoteurPistes, cibles: Map<string, S
   let r20 = 0;
   let mrr = 0;
   let n = 0;
+  const durees: number[] = [];
   for (const [source, attendues] of cibles) {
     const profil = moteur.competencesCoeur(source);
     if (!profil.length || !attendues.size) continue;
+    const t = performance.now();
     const classement = classeur(source, profil);
+    durees.push(performance.now() - t);
     const dans = (k: number) => classement.slice(0, k).filter((c) => attendues.has(c)).length;
     r10 += dans(10) / attendues.size;
     r20 += dans(20) / attendues.size;
@@ -95,7 +98,9 @@ function evaluer(classeur: Classeur, moteur: MoteurPistes, cibles: Map<string, S
     mrr += premier >= 0 ? 1 / (premier + 1) : 0;
     n++;
   }
-  return { r10: r10 / n, r20: r20 / n, mrr: mrr / n, n };
+  durees.sort((a, b) => a - b);
+  const q = (p: number) => durees[Math.min(durees.length - 1, Math.floor(p * durees.length))]!;
+  return { r10: r10 / n, r20: r20 / n, mrr: mrr / n, n, p50: q(0.5), p99: q(0.99) };
 }
 
 export async function chargerDonneesPistes(): Promise<DonneesPistes> {
@@ -136,6 +141,8 @@ export default async function banc(): Promise<ResultatBench> {
         "rappel@10 %": arrondi(r.r10 * 100, 1),
         "rappel@20 %": arrondi(r.r20 * 100, 1),
         MRR: arrondi(r.mrr, 3),
+        "p50 ms": arrondi(r.p50, 3),
+        "p99 ms": arrondi(r.p99, 3),
       },
     });
   // Latence : chaque fiche sert de profil une fois (toutes les fiches sont parcourues à chaque requête), deux tours.
