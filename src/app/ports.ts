@@ -1,3 +1,10 @@
+import type {
+  CertificationLiee,
+  DecisionStrategie,
+  TypeChangement,
+} from "../domain/competences/faisabilite.js";
+import type { DonneesPistes, MarchePiste, MoteurPistes } from "../domain/competences/pistes.js";
+import type { ProfilCompetences } from "../domain/competences/profil.js";
 import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "../domain/dossier.js";
 import type {
   MomentSatisfaction,
@@ -522,6 +529,22 @@ export interface ReferentielsRepository {
   /** Chiffres BMO des métiers BMO correspondant à un code ROME v3 (fiche.codeRomeParent), France et région. */
   marche(codeRomeV3: string, region?: string): Promise<MarcheMetier>;
   donneesIndex(): Promise<DonneesIndexMetiers>;
+  /** Ce qu'il faut au moteur de pistes métiers (fiches, items, liens, mobilités, appellations, code ROME v3). */
+  donneesPistes(): Promise<DonneesPistes & { fichesV3: { codeRome: string; codeRomeV3: string | null }[] }>;
+  /** Certifications RNCP/RS liées à des codes ROME (v3 : le code parent de la fiche ROME 4.0). */
+  certificationsDuRome(codesRome: string[]): Promise<CertificationLiee[]>;
+  /** BMO agrégé par région et métier BMO, avec la correspondance ROME v3 → métier BMO (FAP 228). */
+  marcheRegional(): Promise<{
+    lignes: {
+      codeRegion: string;
+      nomRegion: string;
+      codeMetier: string;
+      projets: number | null;
+      difficiles: number | null;
+      saisonniers: number | null;
+    }[];
+    fap: { codeRomeV3: string; codeMetier: string }[];
+  }>;
 }
 
 /** Un résultat de la recherche d'intitulés : l'appellation trouvée et sa fiche, meilleur score d'abord. */
@@ -535,6 +558,11 @@ export interface ResultatRechercheMetier {
 /** Les référentiels en mémoire (index de recherche), reconstruits après chaque import. */
 export interface ServiceMetiers {
   rechercher(texte: string, limite: number): ResultatRechercheMetier[] | undefined;
+  /** Le moteur de pistes métiers ; absent tant que le ROME n'est pas chargé. */
+  moteurPistes?(): MoteurPistes | undefined;
+  /** Chiffres BMO par fiche ROME pour une région (undefined si la région n'est pas dans l'enquête). */
+  marcheRegion?(codeRegion: string): Map<string, MarchePiste> | undefined;
+  regionsMarche?(): { code: string; nom: string }[];
 }
 
 export interface CommuneTrouvee {
@@ -715,6 +743,70 @@ export interface Depots {
   transferts: TransfertsRepository;
   anonymisation: AnonymisationRepository;
   referentiels: ReferentielsRepository;
+  competences: CompetencesRepository;
+}
+
+/** Profil de compétences enregistré d'un parcours (document versionné). */
+export interface ProfilEnregistre {
+  parcoursId: string;
+  profil: ProfilCompetences;
+  version: number;
+  modifiePar: string;
+  modifieLe: string;
+}
+
+export interface PisteRetenue {
+  parcoursId: string;
+  codeRome: string;
+  libelle: string;
+  commentaire: string | null;
+  auteurId: string;
+  creeLe: string;
+}
+
+export type StatutProjet = "hypothese" | "retenu" | "abandonne";
+
+export interface ProjetProfessionnel {
+  id: string;
+  parcoursId: string;
+  codeRome: string;
+  libelleMetier: string;
+  typeChangement: TypeChangement;
+  description: string | null;
+  statut: StatutProjet;
+  decision: DecisionStrategie | null;
+  version: number;
+  auteurId: string;
+  creeLe: string;
+  modifieLe: string;
+}
+
+/** Profil, pistes retenues et projets (migration 0009) ; les écritures versionnées renvoient faux sur conflit. */
+export interface CompetencesRepository {
+  profil(parcoursId: string): Promise<ProfilEnregistre | undefined>;
+  enregistrerProfil(
+    p: { parcoursId: string; profil: ProfilCompetences; modifiePar: string; modifieLe: string },
+    versionAttendue: number,
+  ): Promise<boolean>;
+  pistes(parcoursId: string): Promise<PisteRetenue[]>;
+  retenirPiste(p: PisteRetenue): Promise<void>;
+  retirerPiste(parcoursId: string, codeRome: string): Promise<boolean>;
+  projets(parcoursId: string): Promise<ProjetProfessionnel[]>;
+  projet(id: string): Promise<ProjetProfessionnel | undefined>;
+  creerProjet(p: ProjetProfessionnel): Promise<void>;
+  /** Met à jour les champs donnés si la version est la version attendue. */
+  modifierProjet(
+    id: string,
+    versionAttendue: number,
+    champs: Partial<
+      Pick<
+        ProjetProfessionnel,
+        "codeRome" | "libelleMetier" | "typeChangement" | "description" | "statut" | "decision"
+      >
+    > & { modifieLe: string },
+  ): Promise<boolean>;
+  /** Efface tout ce que le parcours contient (anonymisation, effacement). */
+  effacerParcours(parcoursId: string): Promise<void>;
 }
 
 /** Unité de travail : exécute une fonction dans une transaction ; tout ou rien. */

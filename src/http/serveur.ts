@@ -15,6 +15,7 @@ import type { ServicesApp } from "../app/pipeline.js";
 import { reponseErreur } from "./erreurs.js";
 import { routesAccueil } from "./routes/accueil.js";
 import { routesAdmin } from "./routes/admin.js";
+import { routesCompetences } from "./routes/competences.js";
 import { routesDonnees } from "./routes/donnees.js";
 import { routesFinancement } from "./routes/financement.js";
 import { routesMetiers } from "./routes/metiers.js";
@@ -176,6 +177,7 @@ export async function construireServeur(o: OptionsServeur): Promise<App> {
   await routesAccueil(app, o);
   await routesDonnees(app, o);
   await routesMetiers(app, o);
+  await routesCompetences(app, o);
   await routesTerritoires(app, o);
   await routesPilotage(app, o);
 

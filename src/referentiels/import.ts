@@ -15,6 +15,7 @@ import {
   versionActive,
 } from "../storage/referentiels.js";
 import { importerBmo } from "./bmo/import.js";
+import { importerCertifications, sourceCertifications } from "./certifications/import.js";
 import { ErreurImport } from "./csv.js";
 import { detecterVersion, lireRome, type SourceFichiers } from "./rome/lecture.js";
 import { ouvrirSourceRome } from "./sources.js";
@@ -189,7 +190,7 @@ export function repertoireMarche(dossier: string): string | undefined {
   return undefined;
 }
 
-/** Importe tout ce que la source contient : ROME, puis (si présentes) les données du marché du travail. */
+/** Importe tout ce que la source contient : ROME, puis (si présents) le marché du travail et les certifications RNCP/RS. */
 export async function importerReferentiels(
   base: Base,
   source: string,
@@ -198,5 +199,7 @@ export async function importerReferentiels(
   const resultats = [await importerRome(base, await ouvrirSourceRome(source), options)];
   const marche = !/^https?:/.test(source) && existsSync(source) ? repertoireMarche(source) : undefined;
   if (marche) resultats.push(await importerBmo(base, marche, options));
+  const certifications = !/^https?:/.test(source) ? sourceCertifications(source) : undefined;
+  if (certifications) resultats.push(await importerCertifications(base, certifications, options));
   return resultats;
 }

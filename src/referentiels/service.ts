@@ -1,4 +1,5 @@
 import type { ResultatRechercheMetier, ServiceMetiers, Stockage } from "../app/ports.js";
+import { type MarchePiste, MoteurPistes } from "../domain/competences/pistes.js";
 import { IndexMetiers } from "./recherche/index.js";
 
 /**
@@ -9,6 +10,9 @@ import { IndexMetiers } from "./recherche/index.js";
 export class ServiceReferentiels implements ServiceMetiers {
   private index: IndexMetiers | undefined;
   private versionIndex: string | undefined;
+  private moteur: MoteurPistes | undefined;
+  private marche = new Map<string, Map<string, MarchePiste>>();
+  private regions: { code: string; nom: string }[] = [];
 
   constructor(private readonly stockage: Stockage) {}
 
@@ -19,12 +23,90 @@ export class ServiceReferentiels implements ServiceMetiers {
     if (!version) {
       this.index = undefined;
       this.versionIndex = undefined;
+      this.moteur = undefined;
+      this.marche = new Map();
+      this.regions = [];
       return 0;
     }
-    const donnees = await this.stockage.depots.referentiels.donneesIndex();
+    const depot = this.stockage.depots.referentiels;
+    const [donnees, pistes, marche] = await Promise.all([
+      depot.donneesIndex(),
+      depot.donneesPistes(),
+      depot.marcheRegional(),
+    ]);
     this.index = new IndexMetiers(donnees);
+    this.moteur = new MoteurPistes(pistes);
+    this.construireMarche(pistes.fichesV3, marche);
     this.versionIndex = version.version;
     return performance.now() - debut;
+  }
+
+  /**
+   * Chiffres BMO de chaque fiche ROME 4.0 par région : la fiche → son code ROME v3 (code_rome_parent) → les métiers BMO
+   * (FAP 228) de la table DARES → somme des projets de recrutement de la région ; rang parmi les fiches de la région.
+   */
+  private construireMarche(
+    fichesV3: { codeRome: string; codeRomeV3: string | null }[],
+    marche: Awaited<ReturnType<Stockage["depots"]["referentiels"]["marcheRegional"]>>,
+  ) {
+    const fapDuV3 = new Map<string, string[]>();
+    for (const f of marche.fap)
+      fapDuV3.set(f.codeRomeV3, [...(fapDuV3.get(f.codeRomeV3) ?? []), f.codeMetier]);
+    const parRegion = new Map<string, Map<string, (typeof marche.lignes)[number]>>();
+    const noms = new Map<string, string>();
+    for (const l of marche.lignes) {
+      noms.set(l.codeRegion, l.nomRegion);
+      const m = parRegion.get(l.codeRegion) ?? new Map();
+      m.set(l.codeMetier, l);
+      parRegion.set(l.codeRegion, m);
+    }
+    this.marche = new Map();
+    for (const [region, lignes] of parRegion) {
+      const parFiche = new Map<string, MarchePiste>();
+      for (const f of fichesV3) {
+        const codes = f.codeRomeV3 ? (fapDuV3.get(f.codeRomeV3) ?? []) : [];
+        const connues = codes.map((c) => lignes.get(c)).filter((l) => l !== undefined);
+        if (!connues.length) continue;
+        const somme = (cle: "projets" | "difficiles" | "saisonniers") =>
+          connues.every((l) => l[cle] === null) ? null : connues.reduce((t, l) => t + (l[cle] ?? 0), 0);
+        const projets = somme("projets");
+        const difficiles = somme("difficiles");
+        const saisonniers = somme("saisonniers");
+        parFiche.set(f.codeRome, {
+          region,
+          projets,
+          partDifficiles:
+            projets && difficiles !== null ? Math.round((difficiles / projets) * 1000) / 1000 : null,
+          partSaisonniers:
+            projets && saisonniers !== null ? Math.round((saisonniers / projets) * 1000) / 1000 : null,
+          rang: null,
+          nombreMetiers: 0,
+        });
+      }
+      const classes = [...parFiche.values()]
+        .filter((m) => m.projets !== null)
+        .sort((a, b) => (b.projets ?? 0) - (a.projets ?? 0));
+      classes.forEach((m, n) => {
+        m.rang = n + 1;
+      });
+      for (const m of parFiche.values()) m.nombreMetiers = classes.length;
+      this.marche.set(region, parFiche);
+    }
+    this.regions = [...noms]
+      .map(([code, nom]) => ({ code, nom }))
+      .sort((a, b) => a.nom.localeCompare(b.nom, "fr"));
+  }
+
+  moteurPistes() {
+    return this.moteur;
+  }
+
+  marcheRegion(codeRegion: string) {
+    return this.marche.get(codeRegion);
+  }
+
+  regionsMarche() {
+    return this.regions;
   }
 
   rechercher(texte: string, limite: number): ResultatRechercheMetier[] | undefined {

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { Compte, CompteAvecSecret, Depots, EvenementAudit, Operateur, Site } from "../app/ports.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import { depotEtatsDesLieux, depotReunions } from "./depotsAccueil.js";
+import { depotCompetences } from "./depotsCompetences.js";
 import { depotParametresFinancement } from "./depotsFinancement.js";
 import { creerDepotsDossier } from "./depotsParcours.js";
 import { creerDepotPilotage, creerDepotSatisfaction } from "./depotsPilotage.js";
@@ -65,6 +66,7 @@ const versEvenement = (r: Selectable<TableEvenementAudit>): EvenementAudit => ({
 export function creerDepots(db: Kysely<Schema>): Depots {
   return {
     financement: depotParametresFinancement(db),
+    competences: depotCompetences(db),
     etatsDesLieux: depotEtatsDesLieux(db),
     reunions: depotReunions(db),
     operateurs: {

@@ -710,6 +710,15 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
     anonymisation: {
       async anonymiserParcours(parcoursId, le) {
         await db.deleteFrom("etat_des_lieux").where("parcours_id", "=", parcoursId).execute();
+        // Profil de compétences et pistes : supprimés ; projets : le métier visé et le type de changement restent
+        // (indicateurs), le texte libre et la décision motivée partent.
+        await db.deleteFrom("profil_competences").where("parcours_id", "=", parcoursId).execute();
+        await db.deleteFrom("piste_retenue").where("parcours_id", "=", parcoursId).execute();
+        await db
+          .updateTable("projet_professionnel")
+          .set((eb) => ({ description: null, decision: null, version: eb("version", "+", 1) }))
+          .where("parcours_id", "=", parcoursId)
+          .execute();
         await db
           .updateTable("parcours")
           .set((eb) => ({

@@ -22,6 +22,7 @@ type TableContenu = Exclude<keyof SchemaReferentiels, "referentiel_version">;
 export const TABLES_REFERENTIEL: Record<string, TableContenu[]> = {
   rome: ["rome_domaine", "rome_fiche", "rome_appellation", "rome_item", "rome_lien", "rome_mobilite"],
   bmo: ["bmo_bassin", "fap_rome"],
+  certifications: ["certification", "certification_rome", "certification_certificateur"],
 };
 
 export type Progression = (etape: string, fait: number, total: number) => void;
@@ -471,6 +472,144 @@ export function creerDepotReferentiels(db: Db): ReferentielsRepository {
           coeurMetier: i.coeur_metier,
         })),
       };
+    },
+    async donneesPistes() {
+      const v = await idActif("rome");
+      if (!v) return { fiches: [], items: [], liens: [], mobilites: [], appellations: [], fichesV3: [] };
+      const [fiches, items, liens, mobilites, appellations] = await Promise.all([
+        db.selectFrom("rome_fiche").selectAll().where("version_id", "=", v).orderBy("code_rome").execute(),
+        db
+          .selectFrom("rome_item")
+          .select(["code_ogr", "libelle", "rubrique", "macro_code_ogr"])
+          .where("version_id", "=", v)
+          .execute(),
+        db
+          .selectFrom("rome_lien")
+          .select(["code_rome", "code_ogr", "coeur_metier"])
+          .where("version_id", "=", v)
+          .orderBy("code_rome")
+          .orderBy("code_ogr")
+          .execute(),
+        db
+          .selectFrom("rome_mobilite")
+          .select(["code_rome", "code_rome_cible"])
+          .where("version_id", "=", v)
+          .execute(),
+        db
+          .selectFrom("rome_appellation")
+          .select(["code_ogr", "code_rome", "libelle"])
+          .where("version_id", "=", v)
+          .execute(),
+      ]);
+      return {
+        fiches: fiches.map((f) => ({
+          codeRome: f.code_rome,
+          libelle: f.libelle,
+          codeDomaine: f.code_domaine,
+          riasecMajeur: f.riasec_majeur,
+          riasecMineur: f.riasec_mineur,
+          emploiReglemente: f.emploi_reglemente === 1,
+          emploiCadre: f.emploi_cadre === 1,
+          transitionEcologique: f.transition_eco,
+        })),
+        fichesV3: fiches.map((f) => ({ codeRome: f.code_rome, codeRomeV3: f.code_rome_parent })),
+        items: items.map((i) => ({
+          codeOgr: i.code_ogr,
+          libelle: i.libelle,
+          rubrique: i.rubrique,
+          macroCodeOgr: i.macro_code_ogr,
+        })),
+        liens: liens.map((l) => ({
+          codeRome: l.code_rome,
+          codeOgr: l.code_ogr,
+          coeurMetier: l.coeur_metier,
+        })),
+        mobilites: mobilites.map((m) => ({ codeRome: m.code_rome, codeRomeCible: m.code_rome_cible })),
+        appellations: appellations.map((a) => ({
+          codeOgr: a.code_ogr,
+          codeRome: a.code_rome,
+          libelle: a.libelle,
+        })),
+      };
+    },
+    async marcheRegional() {
+      const vb = await idActif("bmo");
+      if (!vb) return { lignes: [], fap: [] };
+      const [lignes, fap] = await Promise.all([
+        db
+          .selectFrom("bmo_bassin")
+          .select((eb) => [
+            "code_region",
+            "code_metier",
+            eb.fn.max("nom_region").as("nom_region"),
+            eb.fn.sum<number | null>("projets").as("projets"),
+            eb.fn.sum<number | null>("difficiles").as("difficiles"),
+            eb.fn.sum<number | null>("saisonniers").as("saisonniers"),
+          ])
+          .where("version_id", "=", vb)
+          .groupBy(["code_region", "code_metier"])
+          .execute(),
+        db
+          .selectFrom("fap_rome")
+          .select(["code_rome_v3", "code_fap228"])
+          .distinct()
+          .where("version_id", "=", vb)
+          .execute(),
+      ]);
+      const n = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+      return {
+        lignes: lignes.map((l) => ({
+          codeRegion: l.code_region,
+          nomRegion: String(l.nom_region),
+          codeMetier: l.code_metier,
+          projets: n(l.projets),
+          difficiles: n(l.difficiles),
+          saisonniers: n(l.saisonniers),
+        })),
+        fap: fap.map((f) => ({ codeRomeV3: f.code_rome_v3, codeMetier: f.code_fap228 })),
+      };
+    },
+    async certificationsDuRome(codesRome) {
+      const v = await idActif("certifications");
+      if (!v || !codesRome.length) return [];
+      const liens = await db
+        .selectFrom("certification_rome as r")
+        .leftJoin("certification as c", (j) =>
+          j.onRef("c.numero_fiche", "=", "r.numero_fiche").onRef("c.version_id", "=", "r.version_id"),
+        )
+        .select(["r.numero_fiche", "c.intitule", "c.niveau", "c.actif"])
+        .distinct()
+        .where("r.version_id", "=", v)
+        .where("r.code_rome", "in", codesRome)
+        .execute();
+      const actives = liens.filter((l) => l.actif !== 0);
+      if (!actives.length) return [];
+      const certificateurs = await db
+        .selectFrom("certification_certificateur")
+        .select(["numero_fiche", "nom"])
+        .where("version_id", "=", v)
+        .where(
+          "numero_fiche",
+          "in",
+          actives.map((l) => l.numero_fiche),
+        )
+        .orderBy("nom")
+        .execute();
+      const parFiche = new Map<string, string[]>();
+      for (const c of certificateurs) {
+        const l = parFiche.get(c.numero_fiche) ?? [];
+        if (!l.includes(c.nom)) l.push(c.nom);
+        parFiche.set(c.numero_fiche, l);
+      }
+      const rang = (n: string) => [n.startsWith("RS") ? 1 : 0, Number(n.replace(/\D/g, ""))] as const;
+      return actives
+        .map((l) => ({
+          numero: l.numero_fiche,
+          intitule: l.intitule,
+          niveau: l.niveau,
+          certificateurs: parFiche.get(l.numero_fiche) ?? [],
+        }))
+        .sort((a, b) => rang(a.numero)[0] - rang(b.numero)[0] || rang(b.numero)[1] - rang(a.numero)[1]);
     },
   };
 }

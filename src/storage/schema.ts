@@ -326,4 +326,42 @@ export interface Schema extends SchemaReferentiels {
   consentement: TableConsentement;
   demande_effacement: TableDemandeEffacement;
   transfert: TableTransfert;
+  profil_competences: TableProfilCompetences;
+  piste_retenue: TablePisteRetenue;
+  projet_professionnel: TableProjetProfessionnel;
+}
+
+/** Profil de compétences d'un parcours : document JSON (ProfilCompetences) versionné (migration 0009). */
+export interface TableProfilCompetences {
+  parcours_id: string;
+  contenu: string;
+  version: number;
+  modifie_par: string;
+  cree_le: string;
+  modifie_le: string;
+}
+
+export interface TablePisteRetenue {
+  parcours_id: string;
+  code_rome: string;
+  libelle: string;
+  commentaire: string | null;
+  auteur_id: string;
+  cree_le: string;
+}
+
+export interface TableProjetProfessionnel {
+  id: string;
+  parcours_id: string;
+  code_rome: string;
+  libelle_metier: string;
+  type_changement: string;
+  description: string | null;
+  statut: string;
+  /** JSON : la stratégie confirmée ou corrigée par le conseiller (DecisionStrategie). */
+  decision: string | null;
+  version: number;
+  auteur_id: string;
+  cree_le: string;
+  modifie_le: string;
 }

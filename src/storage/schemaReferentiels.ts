@@ -91,6 +91,27 @@ export interface TableFapRome {
   code_fap228: string;
 }
 
+export interface TableCertification {
+  version_id: string;
+  numero_fiche: string;
+  intitule: string | null;
+  niveau: string | null;
+  actif: number | null;
+}
+
+export interface TableCertificationRome {
+  version_id: string;
+  numero_fiche: string;
+  code_rome: string;
+}
+
+export interface TableCertificationCertificateur {
+  version_id: string;
+  numero_fiche: string;
+  siret: string;
+  nom: string;
+}
+
 export interface SchemaReferentiels {
   referentiel_version: TableReferentielVersion;
   rome_domaine: TableRomeDomaine;
@@ -101,4 +122,7 @@ export interface SchemaReferentiels {
   rome_mobilite: TableRomeMobilite;
   bmo_bassin: TableBmoBassin;
   fap_rome: TableFapRome;
+  certification: TableCertification;
+  certification_rome: TableCertificationRome;
+  certification_certificateur: TableCertificationCertificateur;
 }

@@ -64,6 +64,8 @@ const REGLES: Record<string, Regle> = {
     conseillerAutre: 403,
   },
   "POST /api/v1/orientation": { publique: true },
+  "POST /api/v1/pistes-metiers": { publique: true },
+  "POST /api/v1/competences/propositions": { publique: true },
   "GET /api/v1/accueil/operateurs": { publique: true },
   "POST /api/v1/accueil/demandes": { publique: true },
   "GET /api/v1/reunions": { publique: true },
@@ -258,6 +260,45 @@ const REGLES: Record<string, Regle> = {
     motif: "Intrusion",
   })),
   ...dossier("POST", "/partages", (c) => ({ conseillerId: c.referentId })),
+  // Profil de compétences, pistes et projets (ticket 6) : le bénéficiaire du dossier et ceux qui le suivent.
+  ...dossier("GET", "/profil"),
+  ...dossier("PUT", "/profil", () => ({
+    version: 0,
+    profil: { experiences: [], formations: [], competences: [], interets: null },
+  })),
+  // Sans référentiels chargés ici, la personne légitime reçoit 503 : son accès est vérifié dans test/http/competences.test.ts.
+  "GET /api/v1/parcours/:id/pistes": {
+    url: (c) => `/api/v1/parcours/${c.parcoursId}/pistes`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  ...dossier("POST", "/pistes-retenues", () => ({ codeRome: "M1607" })),
+  ...dossier("GET", "/projets"),
+  ...dossier("POST", "/projets", () => ({ codeRome: "M1607", typeChangement: "reconversion" })),
+  "DELETE /api/v1/parcours/:id/pistes-retenues/:codeRome": {
+    legitime: `conseillere.ara@${D}`,
+    url: (c) => `/api/v1/parcours/${c.parcoursId}/pistes-retenues/M1607`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "PATCH /api/v1/parcours/:id/projets/:projetId": {
+    legitime: `conseillere.ara@${D}`,
+    url: (c) => `/api/v1/parcours/${c.parcoursId}/projets/${randomUUID()}`,
+    corps: () => ({ version: 1, statut: "retenu" }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "PUT /api/v1/parcours/:id/projets/:projetId/strategie": {
+    legitime: `conseillere.ara@${D}`,
+    url: (c) => `/api/v1/parcours/${c.parcoursId}/projets/${randomUUID()}/strategie`,
+    corps: () => ({ version: 1, strategies: ["formation"] }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
   // Positif vérifié dans test/http/partage.test.ts (il faut d'abord un partage à retirer).
   "DELETE /api/v1/parcours/:id/partages/:conseillerId": {
     url: (c) => `/api/v1/parcours/${c.parcoursId}/partages/${c.referentId}`,

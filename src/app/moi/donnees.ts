@@ -34,6 +34,15 @@ const LIBELLES_ACTION: Record<string, string> = {
   "moi.effacement.demander": "a demandé l'effacement de ses données",
   "tache.anonymisation": "a anonymisé votre dossier (durée de conservation écoulée)",
   "effacement.traiter": "a traité votre demande d'effacement",
+  "parcours.profil.lire": "a consulté votre profil de compétences",
+  "parcours.profil.enregistrer": "a modifié votre profil de compétences",
+  "parcours.pistes.calculer": "a recherché des pistes métiers à partir de votre profil",
+  "parcours.pistes.retenir": "a retenu une piste métier",
+  "parcours.pistes.retirer": "a retiré une piste métier",
+  "parcours.projets.lister": "a consulté vos projets professionnels",
+  "parcours.projets.creer": "a ajouté une hypothèse de projet",
+  "parcours.projets.modifier": "a modifié un projet professionnel",
+  "parcours.projets.strategie": "a décidé de la stratégie d'un projet",
 };
 
 /** Le journal d'accès d'une personne, lisible : qui (nom, opérateur), quoi, quand, accepté ou refusé. */
@@ -216,6 +225,19 @@ async function toutesMesDonnees(depots: Depots, compteId: string) {
           modalite: r.modalite,
           statut: r.statut,
         })),
+        profilCompetences: (await depots.competences.profil(p.id))?.profil ?? null,
+        pistesRetenues: (await depots.competences.pistes(p.id)).map((x) => ({
+          codeRome: x.codeRome,
+          libelle: x.libelle,
+          commentaire: x.commentaire,
+        })),
+        projets: (await depots.competences.projets(p.id)).map((x) => ({
+          metier: `${x.libelleMetier} (${x.codeRome})`,
+          typeChangement: x.typeChangement,
+          description: x.description,
+          statut: x.statut,
+          strategies: x.decision?.strategies ?? null,
+        })),
       })),
     ),
   };
@@ -265,7 +287,22 @@ ${d.parcours
 <h3>Historique</h3><ul>${p.transitions.map((t) => `<li>${echapper(t.le)} — ${echapper(t.type)}</li>`).join("")}</ul>
 <h3>Notes partagées</h3><ul>${p.notesPartagees.map((n) => `<li>${echapper(n.le)} — ${echapper(n.texte)}</li>`).join("") || "<li>Aucune</li>"}</ul>
 <h3>Échanges</h3><ul>${p.messages.map((m) => `<li>${echapper(m.le)} — ${m.deMoi ? "moi" : "mon conseiller"} : ${echapper(m.texte)}</li>`).join("") || "<li>Aucun</li>"}</ul>
-<h3>Rendez-vous</h3><ul>${p.rendezVous.map((r) => `<li>${echapper(r.debut)} — ${echapper(r.modalite)}, ${echapper(r.statut)}</li>`).join("") || "<li>Aucun</li>"}</ul>`,
+<h3>Rendez-vous</h3><ul>${p.rendezVous.map((r) => `<li>${echapper(r.debut)} — ${echapper(r.modalite)}, ${echapper(r.statut)}</li>`).join("") || "<li>Aucun</li>"}</ul>
+<h3>Mon profil de compétences</h3><ul>${
+      p.profilCompetences
+        ? [
+            ...p.profilCompetences.experiences.map(
+              (e) =>
+                `<li>Expérience : ${echapper(e.intitule)}${e.appellation ? ` (${echapper(e.appellation.libelle)})` : ""}</li>`,
+            ),
+            ...p.profilCompetences.formations.map((f) => `<li>Formation : ${echapper(f.intitule)}</li>`),
+            ...p.profilCompetences.competences.map(
+              (c) => `<li>Compétence : ${echapper(c.libelle)} — ${echapper(c.maitrise)}</li>`,
+            ),
+          ].join("")
+        : "<li>Non renseigné</li>"
+    }</ul>
+<h3>Mes projets</h3><ul>${p.projets.map((x) => `<li>${echapper(x.metier)} — ${echapper(x.typeChangement)}, ${echapper(x.statut)}</li>`).join("") || "<li>Aucun</li>"}</ul>`,
   )
   .join("")}
 </body></html>`;

@@ -6,6 +6,9 @@ import { Tabs } from "@codegouvfr/react-dsfr/Tabs";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { api } from "../api";
+import { PistesMetiersSection } from "../commun/competences/Pistes";
+import { ProfilCompetencesSection } from "../commun/competences/Profil";
+import { ProjetsSection } from "../commun/competences/Projets";
 import { Chargement, useDonnees } from "../commun/donnees";
 import { ResumeErreurs, useFormulaire } from "../commun/formulaire";
 import {
@@ -37,6 +40,9 @@ const ONGLETS = [
   { tabId: "notes", label: "Notes partagées" },
   { tabId: "etat-des-lieux", label: "État des lieux" },
   { tabId: "situation", label: "Ma situation" },
+  { tabId: "profil", label: "Mon profil" },
+  { tabId: "pistes", label: "Pistes métiers" },
+  { tabId: "projets", label: "Mes projets" },
 ];
 
 /** Le parcours vu par le bénéficiaire : étape, prochaines étapes, rendez-vous, échanges, notes partagées, situation. */
@@ -86,6 +92,15 @@ export function ParcoursBeneficiaire() {
                 </>
               )}
               {onglet === "situation" && <SituationDemande p={p} apres={recharger} beneficiaire />}
+              {onglet === "profil" && (
+                <ProfilCompetencesSection parcoursId={p.id} modifiable={p.statut !== "clos"} beneficiaire />
+              )}
+              {onglet === "pistes" && (
+                <PistesMetiersSection parcoursId={p.id} modifiable={p.statut !== "clos"} />
+              )}
+              {onglet === "projets" && (
+                <ProjetsSection parcoursId={p.id} modifiable={p.statut !== "clos"} conseiller={false} />
+              )}
             </Tabs>
           </>
         )}

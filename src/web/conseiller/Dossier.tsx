@@ -9,6 +9,9 @@ import { Tabs } from "@codegouvfr/react-dsfr/Tabs";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { api, ErreurApi } from "../api";
+import { PistesMetiersSection } from "../commun/competences/Pistes";
+import { ProfilCompetencesSection } from "../commun/competences/Profil";
+import { ProjetsSection } from "../commun/competences/Projets";
 import { Chargement, useDonnees } from "../commun/donnees";
 import { ResumeErreurs, useFormulaire } from "../commun/formulaire";
 import {
@@ -39,6 +42,9 @@ const ONGLETS = [
   { tabId: "notes", label: "Notes" },
   { tabId: "entretiens", label: "Entretiens" },
   { tabId: "etat-des-lieux", label: "État des lieux" },
+  { tabId: "profil", label: "Profil et compétences" },
+  { tabId: "pistes", label: "Pistes métiers" },
+  { tabId: "projet", label: "Projet" },
   { tabId: "rendez-vous", label: "Rendez-vous" },
   { tabId: "echanges", label: "Échanges" },
   { tabId: "transferts", label: "Référent et transferts" },
@@ -94,6 +100,19 @@ export function DossierConseiller() {
               {onglet === "etape" && <Etape key={p.version} p={p} apres={recharger} />}
               {onglet === "etat-des-lieux" && (
                 <EtatDesLieuxConseiller parcoursId={p.id} clos={p.statut === "clos"} />
+              )}
+              {onglet === "profil" && (
+                <ProfilCompetencesSection
+                  parcoursId={p.id}
+                  modifiable={p.statut !== "clos"}
+                  beneficiaire={false}
+                />
+              )}
+              {onglet === "pistes" && (
+                <PistesMetiersSection parcoursId={p.id} modifiable={p.statut !== "clos"} />
+              )}
+              {onglet === "projet" && (
+                <ProjetsSection parcoursId={p.id} modifiable={p.statut !== "clos"} conseiller />
               )}
               {onglet === "chronologie" && <Chronologie parcoursId={p.id} />}
               {onglet === "notes" && <Notes parcoursId={p.id} />}
