@@ -5,6 +5,7 @@ import type {
   ReorientationPilotage,
   ReponseSatisfaction,
 } from "../domain/indicateurs.js";
+import type { MetierRegion } from "../domain/marcheTerritoire.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import type { DecisionNiveau1, PortailRegional } from "../domain/orientation.js";
 import type { Niveau, Phase, StatutParcours, TransitionDatee } from "../domain/parcours.js";
@@ -513,6 +514,14 @@ export interface MarcheMetier {
   }[];
 }
 
+/** Le marché du travail d'une région (enquête BMO), avant sélection (src/domain/marcheTerritoire.ts). */
+export interface MarcheRegion {
+  region: { code: string; nom: string } | null;
+  /** Régions couvertes par l'enquête. */
+  regions: { code: string; nom: string }[];
+  metiers: MetierRegion[];
+}
+
 export interface ReferentielsRepository {
   versionsActives(): Promise<VersionReferentiel[]>;
   versionActive(nom: string): Promise<VersionReferentiel | undefined>;
@@ -521,6 +530,11 @@ export interface ReferentielsRepository {
   fiche(codeRome: string): Promise<FicheMetier | undefined>;
   /** Chiffres BMO des métiers BMO correspondant à un code ROME v3 (fiche.codeRomeParent), France et région. */
   marche(codeRomeV3: string, region?: string): Promise<MarcheMetier>;
+  /**
+   * Tous les métiers BMO d'une région (sommes des bassins d'emploi, secret statistique → null), chacun avec les fiches
+   * ROME 4.0 qui s'y rattachent (code ROME v3 de la fiche → FAP de la Dares) ; `region` null si l'enquête ne la couvre pas.
+   */
+  marcheRegion(codeRegion: string): Promise<MarcheRegion>;
   donneesIndex(): Promise<DonneesIndexMetiers>;
 }
 
