@@ -230,6 +230,7 @@ const REGLES: Record<string, Regle> = {
   ...dossier("GET", "/destinations"),
   ...dossier("GET", "/acces"),
   ...dossier("GET", "/etat-des-lieux"),
+  ...dossier("GET", "/reunions"),
   ...dossier("PUT", "/etat-des-lieux", () => ({
     version: 0,
     demande: "Demande",

@@ -111,6 +111,73 @@ describe.each(fabriquesBase())("réunions d'information ($nom)", (fabrique) => {
     expect(sonJournal.some((e: { type: string }) => e.type === "reunion")).toBe(true);
   });
 
+  it("depuis le dossier : les séances de l'opérateur et la place de la personne, liste d'attente comprise", async () => {
+    const conseillere = await env.connecter("conseillere.ara@demo.cep.invalid");
+    const parcours = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", conseillere)).json();
+    const p = parcours.find((x: { statut: string }) => x.statut !== "clos");
+    const reunion = (
+      await env.requete("POST", "/api/v1/reunions", conseillere, {
+        theme: "Une seule place",
+        lieu: "distance",
+        debut: dans(7),
+        dureeMinutes: 60,
+        places: 1,
+      })
+    ).json();
+    const publique = await env.requete("POST", `/api/v1/reunions/${reunion.id}/inscriptions`, undefined, {
+      nom: "Première Arrivée",
+      email: `premiere.${Date.now()}@exemple.invalid`,
+    });
+    const url = `/api/v1/parcours/${p.id}/reunions`;
+    const seance = async () =>
+      (await env.requete("GET", url, conseillere)).json().find((r: { id: string }) => r.id === reunion.id);
+    expect(await seance()).toMatchObject({ placesRestantes: 0, inscription: null });
+    // Les séances d'un autre opérateur n'y figurent pas.
+    const ml = await env.connecter("conseillere.ml@demo.cep.invalid");
+    const autre = (
+      await env.requete("POST", "/api/v1/reunions", ml, {
+        theme: "Séance de la Mission locale",
+        lieu: "distance",
+        debut: dans(7),
+        dureeMinutes: 60,
+        places: 5,
+      })
+    ).json();
+    const liste = (await env.requete("GET", url, conseillere)).json();
+    expect(liste.map((r: { id: string }) => r.id)).not.toContain(autre.id);
+    // Complète : la personne du dossier passe en liste d'attente, rang 1.
+    const inscrite = await env.requete(
+      "POST",
+      `/api/v1/reunions/${reunion.id}/inscriptions-dossier`,
+      conseillere,
+      {
+        parcoursId: p.id,
+      },
+    );
+    expect(inscrite.json()).toMatchObject({ place: "liste_attente", rangAttente: 1 });
+    expect(await seance()).toMatchObject({
+      inscription: { id: inscrite.json().id, place: "liste_attente", rangAttente: 1 },
+    });
+    // Une seconde inscription est refusée en nommant le champ.
+    const doublon = await env.requete(
+      "POST",
+      `/api/v1/reunions/${reunion.id}/inscriptions-dossier`,
+      conseillere,
+      {
+        parcoursId: p.id,
+      },
+    );
+    expect(doublon.statusCode).toBe(409);
+    // La première annule : la personne du dossier monte.
+    await env.requete("POST", `/api/v1/inscriptions-reunion/${publique.json().id}/annulation`, conseillere, {
+      version: 1,
+    });
+    expect(await seance()).toMatchObject({
+      placesRestantes: 0,
+      inscription: { place: "confirmee", rangAttente: null },
+    });
+  });
+
   it.each([
     ["thème vide", { theme: "" }, "theme"],
     ["date passée", { debut: "2020-01-01T10:00:00Z" }, "debut"],
