@@ -399,9 +399,21 @@ export interface TransfertsRepository {
 
 /** Effacement des contenus personnels d'un parcours (anonymisation). */
 export interface AnonymisationRepository {
+  /**
+   * Efface les contenus personnels du parcours, et l'identité des inscriptions de la personne aux réunions de
+   * l'opérateur du parcours tenues jusqu'à sa clôture (ADR 0004).
+   */
   anonymiserParcours(parcoursId: string, le: string): Promise<void>;
-  /** Anonymise le compte bénéficiaire si tous ses parcours le sont ; renvoie vrai s'il l'a été. */
-  anonymiserCompteSiPossible(compteId: string): Promise<boolean>;
+  /**
+   * Anonymise le compte bénéficiaire si tous ses parcours le sont (et ses inscriptions aux réunions qui restaient
+   * nominatives) ; renvoie vrai s'il l'a été.
+   */
+  anonymiserCompteSiPossible(compteId: string, le: string): Promise<boolean>;
+  /**
+   * Anonymise les inscriptions aux réunions tenues avant `seancesAvant` de personnes qui n'ont aucun parcours (ni par
+   * leur compte, ni par leur adresse) ; renvoie leur nombre.
+   */
+  anonymiserInscriptionsSansDossier(seancesAvant: string, le: string): Promise<number>;
 }
 
 export interface LimitesDebitRepository {
