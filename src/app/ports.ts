@@ -12,6 +12,7 @@ import type {
   ReorientationPilotage,
   ReponseSatisfaction,
 } from "../domain/indicateurs.js";
+import type { MetierRegion } from "../domain/marcheTerritoire.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import type { DecisionNiveau1, PortailRegional } from "../domain/orientation.js";
 import type { Niveau, Phase, StatutParcours, TransitionDatee } from "../domain/parcours.js";
@@ -405,9 +406,21 @@ export interface TransfertsRepository {
 
 /** Effacement des contenus personnels d'un parcours (anonymisation). */
 export interface AnonymisationRepository {
+  /**
+   * Efface les contenus personnels du parcours, et l'identité des inscriptions de la personne aux réunions de
+   * l'opérateur du parcours tenues jusqu'à sa clôture (ADR 0004).
+   */
   anonymiserParcours(parcoursId: string, le: string): Promise<void>;
-  /** Anonymise le compte bénéficiaire si tous ses parcours le sont ; renvoie vrai s'il l'a été. */
-  anonymiserCompteSiPossible(compteId: string): Promise<boolean>;
+  /**
+   * Anonymise le compte bénéficiaire si tous ses parcours le sont (et ses inscriptions aux réunions qui restaient
+   * nominatives) ; renvoie vrai s'il l'a été.
+   */
+  anonymiserCompteSiPossible(compteId: string, le: string): Promise<boolean>;
+  /**
+   * Anonymise les inscriptions aux réunions tenues avant `seancesAvant` de personnes qui n'ont aucun parcours (ni par
+   * leur compte, ni par leur adresse) ; renvoie leur nombre.
+   */
+  anonymiserInscriptionsSansDossier(seancesAvant: string, le: string): Promise<number>;
 }
 
 export interface LimitesDebitRepository {
@@ -520,6 +533,14 @@ export interface MarcheMetier {
   }[];
 }
 
+/** Le marché du travail d'une région (enquête BMO), avant sélection (src/domain/marcheTerritoire.ts). */
+export interface MarcheRegion {
+  region: { code: string; nom: string } | null;
+  /** Régions couvertes par l'enquête. */
+  regions: { code: string; nom: string }[];
+  metiers: MetierRegion[];
+}
+
 export interface ReferentielsRepository {
   versionsActives(): Promise<VersionReferentiel[]>;
   versionActive(nom: string): Promise<VersionReferentiel | undefined>;
@@ -528,6 +549,11 @@ export interface ReferentielsRepository {
   fiche(codeRome: string): Promise<FicheMetier | undefined>;
   /** Chiffres BMO des métiers BMO correspondant à un code ROME v3 (fiche.codeRomeParent), France et région. */
   marche(codeRomeV3: string, region?: string): Promise<MarcheMetier>;
+  /**
+   * Tous les métiers BMO d'une région (sommes des bassins d'emploi, secret statistique → null), chacun avec les fiches
+   * ROME 4.0 qui s'y rattachent (code ROME v3 de la fiche → FAP de la Dares) ; `region` null si l'enquête ne la couvre pas.
+   */
+  marcheRegion(codeRegion: string): Promise<MarcheRegion>;
   donneesIndex(): Promise<DonneesIndexMetiers>;
   /** Ce qu'il faut au moteur de pistes métiers (fiches, items, liens, mobilités, appellations, code ROME v3). */
   donneesPistes(): Promise<DonneesPistes & { fichesV3: { codeRome: string; codeRomeV3: string | null }[] }>;

@@ -31,7 +31,8 @@ Commandes :
   taches lancer <nom>   exécute une tâche planifiée maintenant (ex. tache.maintenance)
   rappels               envoie les rappels des rendez-vous du lendemain (idempotent)
   anonymiser [--annees N]
-                        anonymise les parcours clos depuis plus de N ans (défaut : CEP_ANONYMISATION_ANNEES)
+                        anonymise les parcours clos depuis plus de N ans (défaut : CEP_ANONYMISATION_ANNEES),
+                        les inscriptions aux réunions de personnes sans dossier six mois après la séance,
                         et affiche le rapport
   referentiels import [--source DOSSIER|ZIP|URL]
                         importe le ROME 4.0 (et, s'il est à côté, le marché du travail BMO) ;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { repartir } from "./reunions.js";
+import {
+  CONSERVATION_INSCRIPTIONS_SANS_DOSSIER_MOIS,
+  repartir,
+  seancesAnonymisablesAvant,
+} from "./reunions.js";
 
 const i = (id: string, minute: number, annulee = false) => ({
   id,
@@ -36,5 +40,16 @@ describe("réunion d'information : places et liste d'attente (ordre d'inscriptio
   it("donne le rang dans la liste d'attente", () => {
     const r = repartir(1, [i("a", 1), i("b", 2), i("c", 3)]);
     expect([r.get("b")?.rangAttente, r.get("c")?.rangAttente]).toEqual([1, 2]);
+  });
+});
+
+/** Conservation des inscriptions sans dossier (ADR 0004 ; analogue : traces du SI-CPF, 6 mois, R6323-40, regles-cep.md §6). */
+describe("réunion d'information : conservation des inscriptions sans dossier", () => {
+  it.each([
+    ["2026-11-23T10:00:00.000Z", "2026-05-23T10:00:00.000Z"],
+    ["2026-03-31T00:00:00.000Z", "2025-10-01T00:00:00.000Z"],
+  ])("6 mois avant %s : %s", (maintenant, limite) => {
+    expect(CONSERVATION_INSCRIPTIONS_SANS_DOSSIER_MOIS).toBe(6);
+    expect(seancesAnonymisablesAvant(maintenant, CONSERVATION_INSCRIPTIONS_SANS_DOSSIER_MOIS)).toBe(limite);
   });
 });

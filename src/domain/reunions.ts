@@ -41,3 +41,16 @@ export function repartir(
   }
   return r;
 }
+
+/**
+ * Conservation des inscriptions de personnes qui n'ont pas de dossier (inscription publique sans suite) : leur identité
+ * est effacée 6 mois après la séance (ADR 0004 ; analogues : traces du SI-CPF, 6 mois, R6323-40).
+ */
+export const CONSERVATION_INSCRIPTIONS_SANS_DOSSIER_MOIS = 6;
+
+/** Date limite : les séances tenues avant cet instant ont passé le délai de conservation de `mois` mois. */
+export function seancesAnonymisablesAvant(maintenant: string, mois: number): string {
+  const d = new Date(maintenant);
+  d.setUTCMonth(d.getUTCMonth() - mois);
+  return d.toISOString();
+}

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import type {
   Consentement,
   DemandeEffacement,
@@ -159,6 +159,24 @@ type DepotsDossier = Pick<
   | "transferts"
   | "anonymisation"
 >;
+
+/** Identité d'une inscription à une réunion effacée (ADR 0004) ; la ligne reste pour les comptes et la liste d'attente. */
+const identiteEffacee = (le: string) => ({
+  nom: "(anonymisé)",
+  email: sql<string>`'anonyme-' || id || '@anonyme.invalid'`,
+  compte_id: null,
+  anonymisee_le: le,
+  version: sql<number>`version + 1`,
+});
+
+/** Les inscriptions d'une personne : par son compte, ou par son adresse (inscription publique sans compte). */
+const inscriptionsDe =
+  (compteId: string, email: string) =>
+  ({ eb, or, and }: ExpressionBuilder<Schema, "inscription_reunion">) =>
+    or([
+      eb("compte_id", "=", compteId),
+      and([eb("compte_id", "is", null), eb(eb.fn("lower", ["email"]), "=", email.toLowerCase())]),
+    ]);
 
 export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
   return {
@@ -756,8 +774,56 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
           .set({ reponse: null })
           .where("parcours_id", "=", parcoursId)
           .execute();
+        // Inscriptions de la personne (par son compte, ou par son adresse avant d'avoir un compte) aux réunions de
+        // l'opérateur du parcours tenues jusqu'à la clôture.
+        const p = await db
+          .selectFrom("parcours as p")
+          .innerJoin("compte as c", "c.id", "p.beneficiaire_id")
+          .select(["p.beneficiaire_id", "p.operateur_id", "p.clos_le", "c.email"])
+          .where("p.id", "=", parcoursId)
+          .executeTakeFirst();
+        if (!p) return;
+        await db
+          .updateTable("inscription_reunion")
+          .set(identiteEffacee(le))
+          .where("anonymisee_le", "is", null)
+          .where(inscriptionsDe(p.beneficiaire_id, p.email))
+          .where("reunion_id", "in", (eb) =>
+            eb
+              .selectFrom("reunion_information")
+              .select("id")
+              .where("operateur_id", "=", p.operateur_id)
+              .where("debut", "<=", p.clos_le ?? le),
+          )
+          .execute();
       },
-      async anonymiserCompteSiPossible(compteId) {
+      async anonymiserInscriptionsSansDossier(seancesAvant, le) {
+        const r = await db
+          .updateTable("inscription_reunion")
+          .set(identiteEffacee(le))
+          .where("anonymisee_le", "is", null)
+          .where("reunion_id", "in", (eb) =>
+            eb.selectFrom("reunion_information").select("id").where("debut", "<", seancesAvant),
+          )
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom("parcours as p")
+                  .innerJoin("compte as c", "c.id", "p.beneficiaire_id")
+                  .select("p.id")
+                  .where((qb) =>
+                    qb.or([
+                      qb("c.id", "=", qb.ref("inscription_reunion.compte_id")),
+                      qb(qb.fn("lower", ["c.email"]), "=", qb.fn("lower", ["inscription_reunion.email"])),
+                    ]),
+                  ),
+              ),
+            ),
+          )
+          .executeTakeFirst();
+        return Number(r.numUpdatedRows);
+      },
+      async anonymiserCompteSiPossible(compteId, le) {
         const restants = await db
           .selectFrom("parcours")
           .select("id")
@@ -765,6 +831,18 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
           .where("anonymise_le", "is", null)
           .executeTakeFirst();
         if (restants) return false;
+        const compte = await db
+          .selectFrom("compte")
+          .select("email")
+          .where("id", "=", compteId)
+          .executeTakeFirst();
+        if (compte)
+          await db
+            .updateTable("inscription_reunion")
+            .set(identiteEffacee(le))
+            .where("anonymisee_le", "is", null)
+            .where(inscriptionsDe(compteId, compte.email))
+            .execute();
         await db.deleteFrom("session").where("compte_id", "=", compteId).execute();
         await db.deleteFrom("consentement").where("compte_id", "=", compteId).execute();
         await db

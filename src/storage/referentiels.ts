@@ -7,6 +7,7 @@ import type {
   ReferentielsRepository,
   VersionReferentiel,
 } from "../app/ports.js";
+import type { MetierRegion } from "../domain/marcheTerritoire.js";
 import type { Schema } from "./schema.js";
 import type { SchemaReferentiels } from "./schemaReferentiels.js";
 
@@ -433,6 +434,101 @@ export function creerDepotReferentiels(db: Db): ReferentielsRepository {
             };
           })
           .sort((a, b) => (b.france.projets ?? 0) - (a.france.projets ?? 0)),
+      };
+    },
+    async marcheRegion(codeRegion) {
+      const vb = await idActif("bmo");
+      if (!vb) return { region: null, regions: [], metiers: [] };
+      const regions = (
+        await db
+          .selectFrom("bmo_bassin")
+          .select(["code_region as code", "nom_region as nom"])
+          .distinct()
+          .where("version_id", "=", vb)
+          .orderBy("nom_region")
+          .execute()
+      ).map((r) => ({ code: r.code, nom: r.nom }));
+      const region = regions.find((r) => r.code === codeRegion) ?? null;
+      if (!region) return { region, regions, metiers: [] };
+      // Une part ne se calcule que sur les bassins où ses deux termes sont publiés (le secret n'est jamais un zéro).
+      const chiffres = await db
+        .selectFrom("bmo_bassin")
+        .select((eb) => [
+          "code_metier",
+          eb.fn.max("libelle_metier").as("libelle"),
+          eb.fn.sum<number | null>("projets").as("projets"),
+          eb.fn.sum<number | null>("difficiles").as("difficiles"),
+          eb.fn.sum<number | null>("saisonniers").as("saisonniers"),
+          sql<number | null>`sum(case when difficiles is not null then projets end)`.as("base_difficiles"),
+          sql<number | null>`sum(case when projets is not null then difficiles end)`.as("difficiles_publies"),
+          sql<number | null>`sum(case when saisonniers is not null then projets end)`.as("base_saisonniers"),
+          sql<number | null>`sum(case when projets is not null then saisonniers end)`.as(
+            "saisonniers_publies",
+          ),
+          eb.fn.count<number>("projets").as("connus"),
+          eb.fn.countAll<number>().as("bassins"),
+        ])
+        .where("version_id", "=", vb)
+        .where("code_region", "=", codeRegion)
+        .groupBy("code_metier")
+        .execute();
+      const vr = await idActif("rome");
+      const rattachements = vr
+        ? await db
+            .selectFrom("fap_rome as p")
+            .innerJoin("rome_fiche as f", (j) =>
+              j.on((eb) =>
+                eb(eb.fn.coalesce("f.code_rome_parent", "f.code_rome"), "=", eb.ref("p.code_rome_v3")),
+              ),
+            )
+            .select((eb) => [
+              "p.code_fap228",
+              "f.code_rome",
+              "f.libelle",
+              "f.transition_eco",
+              "f.code_rome_parent",
+              eb.fn.countAll<number>().as("poids"),
+            ])
+            .where("p.version_id", "=", vb)
+            .where("f.version_id", "=", vr)
+            .groupBy(["p.code_fap228", "f.code_rome", "f.libelle", "f.transition_eco", "f.code_rome_parent"])
+            .execute()
+        : [];
+      const fiches = new Map<string, MetierRegion["fiches"]>();
+      for (const r of rattachements)
+        fiches.set(r.code_fap228, [
+          ...(fiches.get(r.code_fap228) ?? []),
+          {
+            codeRome: r.code_rome,
+            libelle: r.libelle,
+            transitionEcologique: r.transition_eco,
+            principale: (r.code_rome_parent ?? r.code_rome) === r.code_rome,
+            poids: Number(r.poids),
+          },
+        ]);
+      const nombre = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+      const part = (numerateur: unknown, base: unknown) => {
+        const n = nombre(numerateur);
+        const b = nombre(base);
+        return n === null || b === null || b === 0 ? null : n / b;
+      };
+      return {
+        region,
+        regions,
+        metiers: chiffres.map(
+          (c): MetierRegion => ({
+            codeMetier: c.code_metier,
+            libelle: String(c.libelle),
+            projets: Number(c.connus) === 0 ? null : nombre(c.projets),
+            difficiles: nombre(c.difficiles),
+            saisonniers: nombre(c.saisonniers),
+            partDifficiles: part(c.difficiles_publies, c.base_difficiles),
+            partSaisonniers: part(c.saisonniers_publies, c.base_saisonniers),
+            bassins: Number(c.bassins),
+            bassinsSecrets: Number(c.bassins) - Number(c.connus),
+            fiches: fiches.get(c.code_metier) ?? [],
+          }),
+        ),
       };
     },
     async donneesIndex() {

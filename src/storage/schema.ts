@@ -267,6 +267,8 @@ export interface TableInscriptionReunion {
   annulee_le: string | null;
   present: number | null;
   version: number;
+  /** Migration 0013 : identité effacée (ADR 0004) ; null tant que l'inscription est nominative. */
+  anonymisee_le: string | null;
 }
 
 export interface TableParcoursPartage {

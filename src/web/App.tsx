@@ -22,6 +22,7 @@ import { PageDispositif, PageDispositifs, PageLeCep } from "./public/information
 import { MotDePasseOublie } from "./public/MotDePasseOublie";
 import { FicheMetier } from "./public/metiers/FicheMetier";
 import { DomaineMetiers, MetiersTransitionEcologique } from "./public/metiers/ListeMetiers";
+import { MarcheTerritoire } from "./public/metiers/MarcheTerritoire";
 import { Metiers } from "./public/metiers/Metiers";
 import { OuMAdresser } from "./public/OuMAdresser";
 import { PageIntrouvable } from "./public/PageIntrouvable";
@@ -116,6 +117,7 @@ function Gabarit() {
           <Route path="/reinitialisation" element={<Reinitialisation />} />
           <Route path="/metiers" element={<Metiers />} />
           <Route path="/metiers/transition-ecologique" element={<MetiersTransitionEcologique />} />
+          <Route path="/metiers/territoire" element={<MarcheTerritoire />} />
           <Route path="/metiers/domaines/:code" element={<DomaineMetiers />} />
           <Route path="/metiers/:codeRome" element={<FicheMetier />} />
           <Route path="/statistiques" element={<Statistiques />} />
@@ -234,6 +236,7 @@ function Gabarit() {
         bottomItems={[
           { text: "Documentation de l'API", linkProps: { to: "/api/docs", reloadDocument: true } },
           { text: "Le CEP en chiffres", linkProps: { to: "/statistiques" } },
+          { text: "Les métiers qui recrutent près de chez vous", linkProps: { to: "/metiers/territoire" } },
         ]}
       />
     </>

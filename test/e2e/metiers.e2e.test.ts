@@ -89,4 +89,45 @@ describe("métiers", () => {
     await verifierAccessibilite(page);
     await capturer(page, "metiers-transition-ecologique");
   });
+
+  it("les métiers qui recrutent près de chez soi : depuis l'accueil, par la commune, trois tableaux, liens vers les fiches", async () => {
+    await page.goto(url("/"));
+    await page.getByRole("link", { name: "Les métiers qui recrutent près de chez vous" }).first().click();
+    await page.waitForURL(url("/metiers/territoire"));
+    await page
+      .getByText("Indiquez votre commune pour voir les métiers qui recrutent dans votre région.")
+      .waitFor();
+    await verifierAccessibilite(page);
+    // La commune se choisit au clavier, par son code postal.
+    await page.getByRole("combobox", { name: /Votre commune/ }).fill("07100");
+    await expect.poll(() => page.getByRole("option", { name: /^Annonay \(/ }).count()).toBe(1);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/metiers\/territoire\?cp=07100&commune=07010$/);
+    await page.getByText(/Annonay est en région Auvergne-Rhône-Alpes/).waitFor();
+    const captions = page.locator("table caption");
+    await expect.poll(() => captions.count()).toBe(3);
+    expect(await captions.allTextContents()).toEqual([
+      "Les 10 métiers qui comptent le plus de projets de recrutement en Auvergne-Rhône-Alpes",
+      "Les 10 métiers jugés les plus difficiles à pourvoir en Auvergne-Rhône-Alpes",
+      "Métiers de la transition écologique rattachés aux métiers qui recrutent en Auvergne-Rhône-Alpes",
+    ]);
+    // Premier métier qui recrute : serveurs (1 bassin secret → « au moins »), avec ses fiches en lien.
+    const premiere = page.locator("table").first().locator("tbody tr").first();
+    expect(await premiere.textContent()).toMatch(/Serveurs de cafés restaurants.*au moins 13\s256/);
+    expect(
+      await page
+        .getByText("Source : France Travail, enquête BMO 2025 ; Dares, table de passage ROME → FAP-2021.")
+        .count(),
+    ).toBe(1);
+    expect(await page.getByText("Source : France Travail, ROME 4.0 (v460).").count()).toBe(1);
+    await verifierAccessibilite(page);
+    await capturer(page, "metiers-territoire");
+    // Chaque fiche proposée est un lien vers sa page métier.
+    await premiere.getByRole("link").first().click();
+    await page.waitForURL(/\/metiers\/G18\d\d$/);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .not.toMatch(/^Fiche métier/);
+  });
 });

@@ -100,6 +100,17 @@ describe("« Où m'adresser ? » : questionnaire public et résultat", () => {
     await page.getByRole("heading", { name: "Ce qu'il est utile de préparer" }).waitFor();
     await verifierAccessibilite(page);
     await capturer(page, "orientation-resultat");
+
+    // Depuis le résultat : l'information sur le territoire de la commune saisie (69003 → Lyon), au clavier.
+    await tabulerJusqua(page.getByRole("link", { name: "Voir les métiers qui recrutent près de chez vous" }));
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/metiers\/territoire\?cp=69003$/);
+    await page
+      .getByRole("heading", { level: 1, name: "Les métiers qui recrutent près de chez vous" })
+      .waitFor();
+    await page.getByText(/Lyon est en région Auvergne-Rhône-Alpes/).waitFor();
+    await expect.poll(() => page.locator("table caption").count()).toBe(3);
+    await verifierAccessibilite(page);
   });
 
   it("dit clairement quand le CEP ne correspond pas à la situation", async () => {

@@ -130,6 +130,7 @@ const REGLES: Record<string, Regle> = {
   "GET /api/v1/metiers/:codeRome": { publique: true },
   "GET /api/v1/metiers/:codeRome/marche": { publique: true },
   "GET /api/v1/territoires/recherche": { publique: true },
+  "GET /api/v1/territoires/:codeRegion/marche": { publique: true },
   // Agit sur sa propre session uniquement.
   "DELETE /api/v1/session": { anonyme: 401, beneficiaireAutre: "soi", conseillerAutre: "soi" },
   "GET /api/v1/moi/accueil": {
@@ -231,6 +232,7 @@ const REGLES: Record<string, Regle> = {
   ...dossier("GET", "/destinations"),
   ...dossier("GET", "/acces"),
   ...dossier("GET", "/etat-des-lieux"),
+  ...dossier("GET", "/reunions"),
   ...dossier("PUT", "/etat-des-lieux", () => ({
     version: 0,
     demande: "Demande",

@@ -92,6 +92,75 @@ describe.each(fabriquesBase())("API métiers ($nom)", (fabrique) => {
     expect(m.metiers).toEqual([]);
   });
 
+  it("le marché d'une région (commune → région) : métiers qui recrutent, difficiles, transition écologique, avec liens ROME", async () => {
+    // La commune de la personne (code postal) donne sa région par le service des territoires.
+    const commune = (await env.requete("GET", "/api/v1/territoires/recherche?q=69003&limit=1")).json()
+      .communes[0];
+    expect(commune.region).toEqual({ code: "84", nom: "Auvergne-Rhône-Alpes" });
+    const r = await env.requete("GET", `/api/v1/territoires/${commune.region.code}/marche`);
+    expect(r.statusCode).toBe(200);
+    const m = r.json();
+    if (process.env.DEBUG_MARCHE) console.log(JSON.stringify(m, null, 1));
+    expect(m).toMatchObject({
+      region: { code: "84", nom: "Auvergne-Rhône-Alpes" },
+      couverte: true,
+      enquete: "BMO 2025",
+      projets: 271_058,
+      message: null,
+      source: "Source : France Travail, enquête BMO 2025 ; Dares, table de passage ROME → FAP-2021",
+      sourceRome: "Source : France Travail, ROME 4.0 (v460)",
+    });
+    expect(m.recrutent).toHaveLength(10);
+    expect(m.recrutent[0]).toMatchObject({
+      codeMetier: "S2X61",
+      libelle: "Serveurs de cafés restaurants",
+      projets: 13_256,
+      bassinsSecrets: 1,
+      rang: 1,
+    });
+    expect(m.recrutent[0].fiches[0]).toMatchObject({ codeRome: expect.stringMatching(/^G18\d\d$/) });
+    const projets = m.recrutent.map((x: { projets: number }) => x.projets);
+    expect([...projets].sort((a, b) => b - a)).toEqual(projets);
+    // Les difficiles : parmi les 50 premiers, la part la plus élevée d'abord.
+    expect(m.difficiles).toHaveLength(10);
+    const parts = m.difficiles.map((x: { partDifficiles: number }) => x.partDifficiles);
+    expect([...parts].sort((a, b) => b - a)).toEqual(parts);
+    for (const d of m.difficiles) expect(d.rang).toBeLessThanOrEqual(50);
+    expect(parts[0]).toBeGreaterThan(m.recrutent[0].partDifficiles);
+    // La transition écologique : chaque fiche en lien est un emploi vert ou stratégique, et chaque lien se résout.
+    expect(m.transitionEcologique.length).toBeGreaterThan(0);
+    for (const t of m.transitionEcologique)
+      for (const f of t.fiches) {
+        expect(["Emploi Vert", "Emploi stratégique pour la Transition écologique"]).toContain(
+          f.transitionEcologique,
+        );
+        expect((await env.requete("GET", `/api/v1/metiers/${f.codeRome}`)).statusCode).toBe(200);
+      }
+  });
+
+  it.each([
+    ["inconnue", "99", "Aucune région de code 99"],
+    ["mal formée", "ara", "Le code de région est formé de 2 chiffres"],
+  ])("une région %s est refusée (400) en nommant le champ, en français", async (_nom, code, message) => {
+    const r = await env.requete("GET", `/api/v1/territoires/${code}/marche`);
+    expect(r.statusCode).toBe(400);
+    expect(r.json().erreur.champs).toEqual([
+      { champ: "codeRegion", message: expect.stringContaining(message) },
+    ]);
+  });
+
+  it("une collectivité que l'enquête ne couvre pas (Saint-Pierre-et-Miquelon) : réponse honnête, sans chiffres", async () => {
+    const r = await env.requete("GET", "/api/v1/territoires/975/marche");
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({
+      region: { code: "975", nom: "Saint-Pierre-et-Miquelon" },
+      couverte: false,
+      recrutent: [],
+      message:
+        "L'enquête BMO 2025 ne couvre pas Saint-Pierre-et-Miquelon : aucun chiffre de recrutement n'est disponible pour ce territoire.",
+    });
+  });
+
   it("la santé du service indique les versions chargées", async () => {
     const r = await env.requete("GET", "/api/health");
     expect(r.json().referentiels.rome).toMatchObject({ version: "v460" });
@@ -120,6 +189,9 @@ describe.each(fabriquesBase().slice(0, 1))("API métiers sans référentiel char
     expect(r.statusCode).toBe(503);
     expect(r.json().erreur.message).toContain("cep referentiels import");
     expect((await env.requete("GET", "/api/health")).json().referentiels.rome.version).toBeNull();
+    const marche = await env.requete("GET", "/api/v1/territoires/84/marche");
+    expect(marche.statusCode).toBe(503);
+    expect(marche.json().erreur.message).toContain("cep referentiels import");
   });
 });
 

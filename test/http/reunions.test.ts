@@ -1,4 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systeme } from "../../src/app/acteur.js";
+import { anonymiserParcoursInactifs } from "../../src/app/moi/donnees.js";
+import { executer } from "../../src/app/pipeline.js";
 import { fabriquesBase } from "../support/bases.js";
 import { type Environnement, environnement } from "../support/environnement.js";
 
@@ -111,6 +115,73 @@ describe.each(fabriquesBase())("réunions d'information ($nom)", (fabrique) => {
     expect(sonJournal.some((e: { type: string }) => e.type === "reunion")).toBe(true);
   });
 
+  it("depuis le dossier : les séances de l'opérateur et la place de la personne, liste d'attente comprise", async () => {
+    const conseillere = await env.connecter("conseillere.ara@demo.cep.invalid");
+    const parcours = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", conseillere)).json();
+    const p = parcours.find((x: { statut: string }) => x.statut !== "clos");
+    const reunion = (
+      await env.requete("POST", "/api/v1/reunions", conseillere, {
+        theme: "Une seule place",
+        lieu: "distance",
+        debut: dans(7),
+        dureeMinutes: 60,
+        places: 1,
+      })
+    ).json();
+    const publique = await env.requete("POST", `/api/v1/reunions/${reunion.id}/inscriptions`, undefined, {
+      nom: "Première Arrivée",
+      email: `premiere.${Date.now()}@exemple.invalid`,
+    });
+    const url = `/api/v1/parcours/${p.id}/reunions`;
+    const seance = async () =>
+      (await env.requete("GET", url, conseillere)).json().find((r: { id: string }) => r.id === reunion.id);
+    expect(await seance()).toMatchObject({ placesRestantes: 0, inscription: null });
+    // Les séances d'un autre opérateur n'y figurent pas.
+    const ml = await env.connecter("conseillere.ml@demo.cep.invalid");
+    const autre = (
+      await env.requete("POST", "/api/v1/reunions", ml, {
+        theme: "Séance de la Mission locale",
+        lieu: "distance",
+        debut: dans(7),
+        dureeMinutes: 60,
+        places: 5,
+      })
+    ).json();
+    const liste = (await env.requete("GET", url, conseillere)).json();
+    expect(liste.map((r: { id: string }) => r.id)).not.toContain(autre.id);
+    // Complète : la personne du dossier passe en liste d'attente, rang 1.
+    const inscrite = await env.requete(
+      "POST",
+      `/api/v1/reunions/${reunion.id}/inscriptions-dossier`,
+      conseillere,
+      {
+        parcoursId: p.id,
+      },
+    );
+    expect(inscrite.json()).toMatchObject({ place: "liste_attente", rangAttente: 1 });
+    expect(await seance()).toMatchObject({
+      inscription: { id: inscrite.json().id, place: "liste_attente", rangAttente: 1 },
+    });
+    // Une seconde inscription est refusée en nommant le champ.
+    const doublon = await env.requete(
+      "POST",
+      `/api/v1/reunions/${reunion.id}/inscriptions-dossier`,
+      conseillere,
+      {
+        parcoursId: p.id,
+      },
+    );
+    expect(doublon.statusCode).toBe(409);
+    // La première annule : la personne du dossier monte.
+    await env.requete("POST", `/api/v1/inscriptions-reunion/${publique.json().id}/annulation`, conseillere, {
+      version: 1,
+    });
+    expect(await seance()).toMatchObject({
+      placesRestantes: 0,
+      inscription: { place: "confirmee", rangAttente: null },
+    });
+  });
+
   it.each([
     ["thème vide", { theme: "" }, "theme"],
     ["date passée", { debut: "2020-01-01T10:00:00Z" }, "debut"],
@@ -128,5 +199,71 @@ describe.each(fabriquesBase())("réunions d'information ($nom)", (fabrique) => {
     });
     expect(r.statusCode).toBe(400);
     expect(r.json().erreur.champs.map((c: { champ: string }) => c.champ)).toContain(champ);
+  });
+
+  it("la tâche d'anonymisation : sans dossier, 6 mois après la séance ; avec un parcours clos, avec la personne (ADR 0004)", async () => {
+    const conseillere = await env.connecter("conseillere.ara@demo.cep.invalid");
+    const email = `dossier.${randomUUID().slice(0, 8)}@cep.invalid`;
+    const ouvert = await env.requete("POST", "/api/v1/parcours", conseillere, {
+      beneficiaire: { prenom: "Noé", nom: "Inscrit", email },
+      niveau: 1,
+      demande: "M'informer sur les métiers qui recrutent.",
+    });
+    expect(ouvert.statusCode, ouvert.body).toBe(201);
+    const p = ouvert.json();
+    const reunion = (
+      await env.requete("POST", "/api/v1/reunions", conseillere, {
+        theme: "Réunion à anonymiser",
+        lieu: "distance",
+        debut: dans(2),
+        dureeMinutes: 60,
+        places: 1,
+      })
+    ).json();
+    const duDossier = (
+      await env.requete("POST", `/api/v1/reunions/${reunion.id}/inscriptions-dossier`, conseillere, {
+        parcoursId: p.id,
+      })
+    ).json();
+    const publique = (
+      await env.requete("POST", `/api/v1/reunions/${reunion.id}/inscriptions`, undefined, {
+        nom: "Sans Dossier",
+        email: `sans.dossier.${randomUUID().slice(0, 8)}@exemple.invalid`,
+      })
+    ).json();
+    const cloture = await env.requete("POST", `/api/v1/parcours/${p.id}/transitions`, conseillere, {
+      version: 1,
+      transition: { type: "cloture", motif: "emploi_trouve" },
+    });
+    expect(cloture.statusCode, cloture.body).toBe(200);
+    const contexte = { acteur: systeme("test"), requeteId: randomUUID() };
+    const le = (jours: number) => ({
+      ...env.services,
+      horloge: { maintenant: () => new Date(Date.now() + jours * 86_400_000) },
+    });
+    const lire = async (id: string) => (await env.base.depots.reunions.inscriptionParId(id))!;
+
+    // Sept mois après la séance : l'inscription publique sans dossier perd son identité, pas celle du dossier.
+    const septMois = await executer(le(2 + 214), anonymiserParcoursInactifs, {}, contexte);
+    expect(septMois.inscriptionsSansDossierAnonymisees).toBeGreaterThanOrEqual(1);
+    expect(await lire(publique.id)).toMatchObject({ nom: "(anonymisé)", compteId: null });
+    expect(await lire(duDossier.id)).toMatchObject({ nom: "Noé Inscrit", compteId: p.beneficiaire.id });
+    // La liste d'attente se calcule encore : la ligne anonymisée garde sa place.
+    const inscrits = (
+      await env.requete("GET", `/api/v1/reunions/${reunion.id}/inscriptions`, conseillere)
+    ).json();
+    expect(inscrits.inscriptions.map((i: { place: string }) => i.place)).toEqual([
+      "confirmee",
+      "liste_attente",
+    ]);
+
+    // Quatre ans après la clôture : le parcours, le compte et son inscription sont anonymisés.
+    const quatreAns = await executer(le(4 * 365), anonymiserParcoursInactifs, {}, contexte);
+    expect(quatreAns.parcoursAnonymises.map((x) => x.id)).toContain(p.id);
+    expect(await lire(duDossier.id)).toMatchObject({
+      nom: "(anonymisé)",
+      email: `anonyme-${duDossier.id}@anonyme.invalid`,
+      compteId: null,
+    });
   });
 });

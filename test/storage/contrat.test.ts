@@ -368,4 +368,118 @@ describe.each(fabriquesBase())("dépôts ($nom)", (fabrique) => {
     expect(await base.depots.parcours.retirerPartage(p.id, collegue.id)).toBe(false);
     expect((await base.depots.parcours.parId(p.id))?.partageAvec).toEqual([]);
   });
+
+  describe("réunions : anonymisation des inscriptions (ADR 0004)", () => {
+    const reunion = async (operateurId: string, debut: string) => {
+      const r = {
+        id: randomUUID(),
+        operateurId,
+        theme: "Réunion",
+        lieu: "distance" as const,
+        siteId: null,
+        debut,
+        dureeMinutes: 60,
+        places: 2,
+        creeLe: maintenant,
+      };
+      await base.depots.reunions.creer(r);
+      return r.id;
+    };
+    const inscrire = async (reunionId: string, nom: string, email: string, compteId: string | null) => {
+      const id = randomUUID();
+      await base.depots.reunions.inscrire({ id, reunionId, nom, email, compteId, inscritLe: maintenant });
+      return id;
+    };
+    const lire = async (id: string) => (await base.depots.reunions.inscriptionParId(id))!;
+    const anonyme = (id: string) => ({
+      nom: "(anonymisé)",
+      email: `anonyme-${id}@anonyme.invalid`,
+      compteId: null,
+    });
+
+    it("avec le parcours : celles de la personne aux séances de l'opérateur jusqu'à la clôture ; les autres à l'anonymisation du compte", async () => {
+      const { p, b } = await parcoursNeuf();
+      const clos = "2026-02-01T00:00:00.000Z";
+      expect(await base.depots.parcours.modifier(p.id, 1, { statut: "clos", closLe: clos }, clos)).toBe(true);
+      const autreOperateur = nouvelOperateur();
+      await base.depots.operateurs.creer(autreOperateur);
+      const avant = await reunion(p.operateurId, "2026-01-15T10:00:00.000Z");
+      const apres = await reunion(p.operateurId, "2026-04-15T10:00:00.000Z");
+      const ailleurs = await reunion(autreOperateur.id, "2026-01-15T10:00:00.000Z");
+      const parCompte = await inscrire(avant, `${b.prenom} ${b.nom}`, b.email, b.id);
+      // Inscrite aussi depuis la page publique avant d'avoir un compte (adresse en majuscules).
+      const parAdresse = await inscrire(
+        await reunion(p.operateurId, "2026-01-10T10:00:00.000Z"),
+        "Nom public",
+        b.email.toUpperCase(),
+        null,
+      );
+      const autrePersonne = await inscrire(avant, "Autre Personne", "autre.personne@exemple.invalid", null);
+      const apresCloture = await inscrire(apres, b.nom, b.email, b.id);
+      const autreOp = await inscrire(ailleurs, b.nom, b.email, b.id);
+      expect(await base.depots.reunions.marquerPresence(parCompte, 1, true)).toBe(true);
+      expect(await base.depots.reunions.annuler(autrePersonne, 1, "2026-01-02T00:00:00.000Z")).toBe(true);
+
+      await base.depots.anonymisation.anonymiserParcours(p.id, "2029-03-01T00:00:00.000Z");
+      // Identité effacée ; séance, dates, présence gardées (les comptes et la liste d'attente restent justes).
+      expect(await lire(parCompte)).toMatchObject({
+        ...anonyme(parCompte),
+        reunionId: avant,
+        inscritLe: maintenant,
+        present: true,
+        version: 3,
+      });
+      expect(await lire(parAdresse)).toMatchObject(anonyme(parAdresse));
+      expect((await base.depots.reunions.inscriptions(avant)).length).toBe(2);
+      expect(await lire(autrePersonne)).toMatchObject({
+        nom: "Autre Personne",
+        annuleeLe: "2026-01-02T00:00:00.000Z",
+      });
+      expect(await lire(apresCloture)).toMatchObject({ email: b.email, compteId: b.id });
+      expect(await lire(autreOp)).toMatchObject({ email: b.email, compteId: b.id });
+      expect((await base.depots.reunions.inscriptionsDuCompte(b.id)).map((i) => i.id).sort()).toEqual(
+        [apresCloture, autreOp].sort(),
+      );
+
+      // Tous les parcours sont anonymisés : le compte l'est, et ses dernières inscriptions nominatives aussi.
+      expect(
+        await base.depots.anonymisation.anonymiserCompteSiPossible(b.id, "2029-03-01T00:00:00.000Z"),
+      ).toBe(true);
+      expect(await lire(apresCloture)).toMatchObject(anonyme(apresCloture));
+      expect(await lire(autreOp)).toMatchObject(anonyme(autreOp));
+      expect(await lire(autrePersonne)).toMatchObject({ nom: "Autre Personne" });
+    });
+
+    it("sans dossier : effacées 6 mois après la séance ; pas celles d'une personne qui a un parcours", async () => {
+      const { b } = await parcoursNeuf();
+      const sansParcours = nouveauCompte();
+      await base.depots.comptes.creer(sansParcours);
+      const o = nouvelOperateur();
+      await base.depots.operateurs.creer(o);
+      const ancienne = await reunion(o.id, "2020-01-15T10:00:00.000Z");
+      const recente = await reunion(o.id, "2020-09-15T10:00:00.000Z");
+      const sansCompte = await inscrire(ancienne, "Sans Compte", "sans.compte@exemple.invalid", null);
+      const compteSansParcours = await inscrire(
+        ancienne,
+        "Sans Parcours",
+        sansParcours.email,
+        sansParcours.id,
+      );
+      const avecParcoursParAdresse = await inscrire(ancienne, "A un dossier", b.email, null);
+      const tropRecente = await inscrire(recente, "Trop Récente", "recente@exemple.invalid", null);
+
+      const limite = "2020-06-01T00:00:00.000Z";
+      expect(
+        await base.depots.anonymisation.anonymiserInscriptionsSansDossier(limite, "2020-12-01T00:00:00.000Z"),
+      ).toBe(2);
+      expect(await lire(sansCompte)).toMatchObject(anonyme(sansCompte));
+      expect(await lire(compteSansParcours)).toMatchObject(anonyme(compteSansParcours));
+      expect(await lire(avecParcoursParAdresse)).toMatchObject({ email: b.email });
+      expect(await lire(tropRecente)).toMatchObject({ nom: "Trop Récente" });
+      // Idempotente : rien de plus au second passage.
+      expect(
+        await base.depots.anonymisation.anonymiserInscriptionsSansDossier(limite, "2020-12-01T00:00:00.000Z"),
+      ).toBe(0);
+    });
+  });
 });

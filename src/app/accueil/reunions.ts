@@ -237,6 +237,51 @@ export const inscrireBeneficiaireReunion = casUsage({
   },
 });
 
+/**
+ * Onglet « Réunions d'information » du dossier : les séances à venir de l'opérateur du parcours, avec les places restantes
+ * et, pour chacune, l'inscription de la personne (par son compte, ou par son adresse si elle s'est inscrite elle-même
+ * depuis la page publique avant d'avoir un compte) avec sa place ou son rang sur la liste d'attente.
+ */
+export const listerReunionsDossier = casUsage({
+  nom: "reunion.dossier.lister",
+  entree: z.object({ parcoursId: z.uuid("Identifiant de parcours invalide.") }),
+  async autoriser({ acteur, entree, depots }) {
+    const p = await chargerParcoursAutorise(acteur, depots, entree.parcoursId, { personnel: true });
+    return { beneficiaireId: p.beneficiaireId, objetType: "parcours", objetId: p.id };
+  },
+  async executer({ entree, depots, services }) {
+    const p = (await depots.parcours.parId(entree.parcoursId))!;
+    const b = (await depots.comptes.parId(p.beneficiaireId))!;
+    const email = b.email.toLowerCase();
+    const sites = new Map((await depots.sites.listerParOperateur(p.operateurId)).map((s) => [s.id, s]));
+    const reunions = await depots.reunions.aVenir(services.horloge.maintenant().toISOString(), p.operateurId);
+    return Promise.all(
+      reunions.map(async (r) => {
+        const { inscriptions, places, placesRestantes } = await avecPlaces(depots, r);
+        const sienne = inscriptions.find(
+          (i) => !i.annuleeLe && (i.compteId === b.id || i.email.toLowerCase() === email),
+        );
+        const site = r.siteId ? sites.get(r.siteId) : undefined;
+        return {
+          id: r.id,
+          theme: r.theme,
+          lieu: r.lieu,
+          site: site ? { nom: site.nom, commune: site.commune } : null,
+          debut: r.debut,
+          dureeMinutes: r.dureeMinutes,
+          places: r.places,
+          placesRestantes,
+          inscription: sienne
+            ? (({ id, version, place, rangAttente }) => ({ id, version, place, rangAttente }))(
+                vueInscription(sienne, places),
+              )
+            : null,
+        };
+      }),
+    );
+  },
+});
+
 /** Les inscriptions d'une séance, dans l'ordre, avec la place de chacune (personnel de l'opérateur). */
 export const listerInscriptionsReunion = casUsage({
   nom: "reunion.inscriptions.lister",

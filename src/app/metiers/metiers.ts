@@ -7,6 +7,9 @@ import { casUsage } from "../pipeline.js";
  * Chaque réponse porte l'attribution exigée par la licence : « Source : France Travail, ROME 4.0 (vNNN) ».
  */
 
+export const MESSAGE_BMO_ABSENT =
+  "Les données du marché du travail (enquête BMO) ne sont pas chargées. L'administrateur peut les charger avec « cep referentiels import --source DOSSIER ».";
+
 export const attributionRome = (version: string) => `Source : France Travail, ROME 4.0 (${version})`;
 
 const codeRome = z
@@ -113,10 +116,7 @@ export const marcheMetier = casUsage({
     if (!fiche)
       throw new ErreurIntrouvable(`Aucune fiche métier ${entree.codeRome} dans le ROME ${version.version}.`);
     const bmo = await depots.referentiels.versionActive("bmo");
-    if (!bmo)
-      throw new ErreurReferentielAbsent(
-        "Les données du marché du travail (enquête BMO) ne sont pas chargées. L'administrateur peut les charger avec « cep referentiels import --source DOSSIER ».",
-      );
+    if (!bmo) throw new ErreurReferentielAbsent(MESSAGE_BMO_ABSENT);
     const marche = await depots.referentiels.marche(fiche.codeRomeParent ?? fiche.codeRome, entree.region);
     if (entree.region && !marche.regionConnue)
       throw new ErreurIntrouvable(`Aucune région de code ${entree.region} dans l'enquête ${bmo.version}.`);

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { anonymisableAvant, LIBELLES_CONSENTEMENT, TYPES_CONSENTEMENT } from "../../domain/dossier.js";
+import {
+  CONSERVATION_INSCRIPTIONS_SANS_DOSSIER_MOIS,
+  seancesAnonymisablesAvant,
+} from "../../domain/reunions.js";
 import { chargerParcoursAutorise, exigerRole } from "../autorisations.js";
 import { ErreurAccesRefuse, ErreurConflit, ErreurIntrouvable, ErreurValidation } from "../erreurs.js";
 import { casUsage } from "../pipeline.js";
@@ -381,8 +385,10 @@ export const listerMesDemandesEffacement = casUsage({
 });
 
 /**
- * Tâche planifiée : anonymise les parcours clos depuis plus de `annees` ans (défaut 3, docs/adr/0004) et, quand tous
- * ses parcours le sont, le compte du bénéficiaire. Idempotente : un parcours anonymisé n'est plus sélectionné.
+ * Tâche planifiée : anonymise les parcours clos depuis plus de `annees` ans (défaut 3, docs/adr/0004) avec les
+ * inscriptions de la personne aux réunions de l'opérateur, et, quand tous ses parcours le sont, le compte du bénéficiaire ;
+ * efface l'identité des inscriptions aux réunions tenues depuis plus de `moisInscriptions` mois (défaut 6) de personnes
+ * qui n'ont aucun dossier. Idempotente : un parcours ou une inscription anonymisés ne sont plus sélectionnés.
  * Renvoie le rapport de ce qui a été anonymisé.
  */
 export const anonymiserParcoursInactifs = casUsage({
@@ -390,6 +396,13 @@ export const anonymiserParcoursInactifs = casUsage({
   entree: z.object({
     annees: z.number().int().min(1, "Au moins 1 an.").max(30, "Au plus 30 ans.").default(3),
     limite: z.number().int().min(1).max(100_000).default(1000),
+    /** Inscriptions aux réunions de personnes sans dossier : mois après la séance. */
+    moisInscriptions: z
+      .number()
+      .int()
+      .min(1, "Au moins 1 mois.")
+      .max(120, "Au plus 120 mois.")
+      .default(CONSERVATION_INSCRIPTIONS_SANS_DOSSIER_MOIS),
   }),
   autoriser: ({ acteur }) => {
     if (acteur.type !== "systeme") throw new ErreurAccesRefuse("Tâche réservée au système.");
@@ -402,7 +415,7 @@ export const anonymiserParcoursInactifs = casUsage({
     const comptes = new Set<string>();
     for (const p of parcours) {
       await depots.anonymisation.anonymiserParcours(p.id, maintenant);
-      if (await depots.anonymisation.anonymiserCompteSiPossible(p.beneficiaireId))
+      if (await depots.anonymisation.anonymiserCompteSiPossible(p.beneficiaireId, maintenant))
         comptes.add(p.beneficiaireId);
       await depots.audit.ajouter({
         horodatage: maintenant,
@@ -417,17 +430,31 @@ export const anonymiserParcoursInactifs = casUsage({
         details: JSON.stringify({ closLe: p.closLe }),
       });
     }
+    // Inscriptions publiques restées sans dossier : identité effacée après le délai de conservation.
+    const seancesAvant = seancesAnonymisablesAvant(maintenant, entree.moisInscriptions);
+    const inscriptionsSansDossier = await depots.anonymisation.anonymiserInscriptionsSansDossier(
+      seancesAvant,
+      maintenant,
+    );
     return {
       execution: maintenant,
       closAvant: avant,
       annees: entree.annees,
       parcoursAnonymises: parcours.map((p) => ({ id: p.id, operateurId: p.operateurId, closLe: p.closLe })),
       comptesAnonymises: comptes.size,
+      seancesAvant,
+      inscriptionsSansDossierAnonymisees: inscriptionsSansDossier,
     };
   },
   audit: (_e, r) => ({
     objetType: "tache",
-    details: { parcours: r.parcoursAnonymises.length, comptes: r.comptesAnonymises, closAvant: r.closAvant },
+    details: {
+      parcours: r.parcoursAnonymises.length,
+      comptes: r.comptesAnonymises,
+      closAvant: r.closAvant,
+      inscriptionsSansDossier: r.inscriptionsSansDossierAnonymisees,
+      seancesAvant: r.seancesAvant,
+    },
   }),
 });
 
@@ -513,7 +540,7 @@ export const traiterDemandeEffacement = casUsage({
     if (entree.decision === "effectuee") {
       for (const p of parcours)
         if (!p.anonymiseLe) await depots.anonymisation.anonymiserParcours(p.id, maintenant);
-      compteAnonymise = await depots.anonymisation.anonymiserCompteSiPossible(d.beneficiaireId);
+      compteAnonymise = await depots.anonymisation.anonymiserCompteSiPossible(d.beneficiaireId, maintenant);
     }
     return { id: d.id, statut: entree.decision, parcoursAnonymises: parcours.length, compteAnonymise };
   },

@@ -7,6 +7,7 @@ import {
   inscrireBeneficiaireReunion,
   listerInscriptionsReunion,
   listerReunions,
+  listerReunionsDossier,
   planifierReunion,
   sInscrireReunion,
 } from "../../app/accueil/reunions.js";
@@ -133,5 +134,15 @@ export async function routesAccueil(app: App, o: OptionsServeur) {
     tags: tagsReunions,
     entree: avecId,
     schema: { params: id, body: enregistrerPresenceReunion.entree.omit({ id: true }) },
+  });
+  exposer(app, o.services, {
+    methode: "GET",
+    url: "/api/v1/parcours/:id/reunions",
+    cas: listerReunionsDossier,
+    resume:
+      "Réunions à venir de l'opérateur du dossier, avec l'inscription de la personne (place ou rang d'attente)",
+    tags: tagsReunions,
+    entree: (r) => ({ parcoursId: (r.params as { id: string }).id }),
+    schema: { params: id },
   });
 }

@@ -34,6 +34,7 @@ import { Page } from "../commun/Page";
 import { EtapeParcours, FilMessages } from "../commun/parcours";
 import { useSession } from "../session";
 import { EtatDesLieuxConseiller } from "./EtatDesLieux";
+import { ReunionsDossier } from "./ReunionsDossier";
 
 const ONGLETS = [
   { tabId: "synthese", label: "Situation et demande" },
@@ -49,6 +50,7 @@ const ONGLETS = [
   { tabId: "echanges", label: "Échanges" },
   { tabId: "transferts", label: "Référent et transferts" },
   { tabId: "acces", label: "Journal d'accès" },
+  { tabId: "reunions", label: "Réunions d'information" },
 ];
 
 /** Le dossier d'un bénéficiaire, côté conseiller : en-tête (étape, référent) et onglets sans rechargement. */
@@ -126,6 +128,7 @@ export function DossierConseiller() {
               )}
               {onglet === "acces" && <JournalAccesDossier parcoursId={p.id} />}
               {onglet === "transferts" && <Transferts key={p.version} p={p} apres={recharger} />}
+              {onglet === "reunions" && <ReunionsDossier p={p} />}
             </Tabs>
           </>
         )}

@@ -21,6 +21,11 @@ export function AccueilPublic() {
         </Link>
       </p>
       <p>
+        <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to="/metiers/territoire">
+          Les métiers qui recrutent près de chez vous
+        </Link>
+      </p>
+      <p>
         <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to="/reunions-information">
           Participer à une réunion d'information près de chez vous ou à distance
         </Link>

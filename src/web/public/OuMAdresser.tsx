@@ -259,6 +259,13 @@ export function OuMAdresser() {
             <Link to="/dispositifs">les dispositifs de formation et de reconversion</Link>.
           </p>
         )}
+        <CallOut className="fr-mt-4w" title="S'informer sur votre territoire" titleAs="h2">
+          Les métiers qui recrutent le plus dans votre région, ceux où les employeurs peinent à recruter et
+          ceux de la transition écologique.{" "}
+          <Link to={`/metiers/territoire?cp=${encodeURIComponent(v.codePostal.trim())}`}>
+            Voir les métiers qui recrutent près de chez vous
+          </Link>
+        </CallOut>
         <p className="fr-mt-4w">
           <Link to="/le-cep">Tout savoir sur le conseil en évolution professionnelle</Link>
         </p>

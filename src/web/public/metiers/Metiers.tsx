@@ -16,6 +16,11 @@ export function Metiers() {
         demandées et les recrutements prévus dans votre région.
       </p>
       <RechercheMetier />
+      <CallOut title="Les métiers qui recrutent près de chez vous" titleAs="h2">
+        Pour votre commune, les métiers qui recrutent le plus dans votre région, ceux où les employeurs
+        peinent à recruter et ceux de la transition écologique.{" "}
+        <Link to="/metiers/territoire">Voir les métiers qui recrutent près de chez vous</Link>
+      </CallOut>
       <CallOut title="Métiers de la transition écologique" titleAs="h2">
         Les emplois verts et les emplois stratégiques pour la transition écologique.{" "}
         <Link to="/metiers/transition-ecologique">Voir les métiers de la transition écologique</Link>

@@ -81,3 +81,35 @@ export const RIASEC: Record<string, string> = {
   E: "Entreprenant (convaincre, diriger)",
   C: "Conventionnel (organiser, gérer)",
 };
+
+/** Un métier de l'enquête BMO dans une région (GET /api/v1/territoires/{codeRegion}/marche). */
+export interface MetierTerritoire {
+  codeMetier: string;
+  libelle: string;
+  projets: number | null;
+  difficiles: number | null;
+  saisonniers: number | null;
+  partDifficiles: number | null;
+  partSaisonniers: number | null;
+  bassins: number;
+  bassinsSecrets: number;
+  rang: number | null;
+  fiches: { codeRome: string; libelle: string; transitionEcologique: string | null; principale: boolean }[];
+  autresFiches: number;
+}
+
+export interface MarcheTerritoire {
+  region: { code: string; nom: string };
+  couverte: boolean;
+  enquete: string;
+  projets: number;
+  bassinsSecrets: boolean;
+  nombreMetiers: number;
+  recrutent: MetierTerritoire[];
+  difficiles: MetierTerritoire[];
+  transitionEcologique: MetierTerritoire[];
+  regles: { nombre: number; vivierDifficiles: number; fichesParMetier: number };
+  message: string | null;
+  source: string;
+  sourceRome: string;
+}
