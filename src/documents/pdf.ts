@@ -7,6 +7,7 @@ import {
   LIBELLES_DECISION,
   LIBELLES_MODALITE,
   LIBELLES_TYPE_CHANGEMENT,
+  NON_RENSEIGNE,
   totalFinance,
 } from "../domain/synthese.js";
 import { type EnTeteDocument, MENTIONS_LEGALES, titreDocument } from "./commun.js";
@@ -138,6 +139,8 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
     }
   }
 
+  if (c.demande) blocs.push(titre("Votre demande"), para(`« ${c.demande} »`));
+
   const n1 = c.niveau1;
   if (n1) {
     blocs.push(titre("Accueil individualisé (niveau 1)"));
@@ -150,14 +153,18 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
   }
 
   const n2 = c.niveau2;
+  // Au niveau 2, projet, compétences, plan d'actions et financement sont attendus : absents, on le dit.
+  const nonRenseigne = (t: string) =>
+    blocs.push(titre(t), { text: NON_RENSEIGNE, italics: true, color: GRIS });
   if (n2) {
     if (n2.projet) {
       blocs.push(titre("Votre projet professionnel"));
       blocs.push(para(`Métier visé : ${n2.projet.metier.libelle} (code ROME ${n2.projet.metier.codeRome})`));
       blocs.push(para(`Type de changement : ${LIBELLES_TYPE_CHANGEMENT[n2.projet.typeChangement]}`));
       if (n2.projet.description) blocs.push(para(n2.projet.description));
-    }
-    if (n2.competencesAcquises.length || n2.competencesAAcquerir.length) {
+    } else nonRenseigne("Votre projet professionnel");
+    if (!n2.competencesAcquises.length && !n2.competencesAAcquerir.length) nonRenseigne("Vos compétences");
+    else {
       blocs.push(titre("Vos compétences"));
       blocs.push({
         columns: [
@@ -185,7 +192,8 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
           margin: [0, 0, 0, 6],
         });
     }
-    if (n2.etapes.length) {
+    if (!n2.etapes.length) nonRenseigne("Plan d'actions");
+    else {
       blocs.push(titre("Plan d'actions"));
       for (const [i, e] of n2.etapes.entries()) {
         blocs.push(sousTitre(`Étape ${i + 1} : ${e.titre}`));
@@ -219,7 +227,8 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
         ),
       );
     }
-    if (n2.financement) {
+    if (!n2.financement) nonRenseigne("Plan de financement");
+    else {
       const f = n2.financement;
       blocs.push(titre("Plan de financement"));
       blocs.push(para(`Coût total : ${euros(f.coutTotal)}`));
@@ -249,6 +258,9 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
       );
     }
   }
+
+  if (c.conclusions) blocs.push(titre("Conclusions"), para(c.conclusions));
+  if (c.prochainesEtapes) blocs.push(titre("Prochaines étapes"), para(c.prochainesEtapes));
 
   blocs.push(
     titre("Mentions"),

@@ -34,6 +34,13 @@ const LIBELLES_ACTION: Record<string, string> = {
   "moi.effacement.demander": "a demandé l'effacement de ses données",
   "tache.anonymisation": "a anonymisé votre dossier (durée de conservation écoulée)",
   "effacement.traiter": "a traité votre demande d'effacement",
+  "parcours.synthese.lire": "a consulté votre document de synthèse",
+  "parcours.synthese.brouillon": "a rédigé le brouillon de votre document de synthèse",
+  "parcours.synthese.emettre": "a émis votre document de synthèse",
+  "parcours.synthese.telecharger": "a ouvert votre document de synthèse (PDF ou HTML)",
+  "parcours.synthese.version.lire": "a vérifié une version de votre document de synthèse",
+  "parcours.synthese.partager": "a partagé votre document de synthèse avec un tiers",
+  "synthese.partagee.consulter": "a ouvert votre document de synthèse par un lien de partage",
 };
 
 /** Le journal d'accès d'une personne, lisible : qui (nom, opérateur), quoi, quand, accepté ou refusé. */
