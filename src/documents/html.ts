@@ -43,6 +43,7 @@ export function rendreHtml(c: ContenuSynthese, entete: EnTeteDocument): string {
     `<dl class="identite"><div><dt>Bénéficiaire</dt><dd>${t(`${c.beneficiaire.prenom} ${c.beneficiaire.nom}`)}</dd></div><div><dt>Opérateur</dt><dd>${t(c.operateur.nom)}</dd></div><div><dt>Référent·e</dt><dd>${t(referent)}</dd></div><div><dt>Période</dt><dd>du ${t(dateLongue(c.periode.debut))} au ${t(dateLongue(c.periode.fin))}</dd></div></dl>`,
   );
 
+  const avecObjet = c.entretiens.some((e) => e.objet);
   if (c.entretiens.length || c.reunionsCollectives.length || c.prestations.length) {
     let contenu = "";
     if (c.entretiens.length)
@@ -50,12 +51,13 @@ export function rendreHtml(c: ContenuSynthese, entete: EnTeteDocument): string {
         `<p>${c.entretiens.length} entretien${c.entretiens.length > 1 ? "s" : ""}, ${t(duree(dureeTotale(c)))} au total.</p>` +
         tableau(
           "Entretiens",
-          ["Date", "Modalité", "Durée", "Objet"],
+          // La colonne « Objet » n'apparaît que si au moins un entretien en a un.
+          ["Date", "Modalité", "Durée", ...(avecObjet ? ["Objet"] : [])],
           c.entretiens.map((e) => [
             dateLongue(e.date),
             LIBELLES_MODALITE[e.modalite],
             duree(e.dureeMinutes),
-            e.objet ?? "",
+            ...(avecObjet ? [e.objet ?? ""] : []),
           ]),
         );
     if (c.reunionsCollectives.length)

@@ -49,6 +49,8 @@ function chargerPolices() {
 type Bloc = Record<string, unknown> | string;
 const BLEU = "#000091";
 const GRIS = "#666666";
+/** Style des textes d'en-tête et de pied de page. */
+const CADRE = "cadre";
 
 const titre = (texte: string): Bloc => ({
   text: typo(texte),
@@ -108,6 +110,7 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
     },
   ];
 
+  const avecObjet = c.entretiens.some((e) => e.objet);
   if (c.entretiens.length || c.reunionsCollectives.length || c.prestations.length) {
     blocs.push(titre("Services reçus"));
     if (c.entretiens.length) {
@@ -118,14 +121,15 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
       );
       blocs.push(
         tableau(
-          ["Date", "Modalité", "Durée", "Objet"],
+          // La colonne « Objet » n'apparaît que si au moins un entretien en a un.
+          ["Date", "Modalité", "Durée", ...(avecObjet ? ["Objet"] : [])],
           c.entretiens.map((e) => [
             dateLongue(e.date),
             LIBELLES_MODALITE[e.modalite],
             duree(e.dureeMinutes),
-            e.objet ?? "",
+            ...(avecObjet ? [e.objet ?? ""] : []),
           ]),
-          [80, 95, 45, "*"],
+          avecObjet ? [80, 95, 45, "*"] : [110, 120, "*"],
         ),
       );
     }
@@ -284,26 +288,31 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
     },
     header: () => ({
       columns: [
-        { text: typo(c.operateur.nom), bold: true },
-        { text: typo(referent), alignment: "right" },
+        { text: typo(c.operateur.nom), bold: true, style: CADRE },
+        { text: typo(referent), alignment: "right", style: CADRE },
       ],
       margin: [50, 24, 50, 0],
+      style: CADRE,
       fontSize: 8,
       color: GRIS,
     }),
     footer: (page: number, pages: number) => ({
       columns: [
-        { text: "Document confidentiel — conseil en évolution professionnelle" },
-        { text: `Page ${page} sur ${pages}`, alignment: "right" },
+        { text: "Document confidentiel — conseil en évolution professionnelle", style: CADRE },
+        { text: `Page ${page} sur ${pages}`, alignment: "right", style: CADRE },
       ],
       margin: [50, 16, 50, 0],
+      style: CADRE,
       fontSize: 8,
       color: GRIS,
     }),
     content: blocs,
-    // Un titre de section n'est jamais laissé seul en bas de page.
-    pageBreakBefore: (noeud: { headlineLevel?: number }, suivants: unknown[]) =>
-      noeud.headlineLevel === 1 && suivants.length === 0,
+    // Un titre de section n'est jamais laissé seul en bas de page (pdfmake 0.3 : le second argument donne accès aux
+    // nœuds suivants, en-tête et pied de page compris, qu'on écarte par leur style).
+    pageBreakBefore: (
+      noeud: { headlineLevel?: number },
+      noeuds: { getFollowingNodesOnPage(): { style?: unknown }[] },
+    ) => noeud.headlineLevel === 1 && noeuds.getFollowingNodesOnPage().every((n) => n.style === CADRE),
     defaultStyle: { font: "Marianne", fontSize: 10, lineHeight: 1.2 },
     styles: {
       h1: { fontSize: 20, bold: true, color: BLEU },
@@ -312,6 +321,7 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
       h3: { fontSize: 11, bold: true },
       th: { bold: true },
       etiquette: { fontSize: 8, color: GRIS },
+      [CADRE]: {},
     },
   };
 }
