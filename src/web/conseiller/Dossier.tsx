@@ -31,6 +31,7 @@ import { Page } from "../commun/Page";
 import { EtapeParcours, FilMessages } from "../commun/parcours";
 import { useSession } from "../session";
 import { EtatDesLieuxConseiller } from "./EtatDesLieux";
+import { SyntheseConseiller } from "./Synthese";
 
 const ONGLETS = [
   { tabId: "synthese", label: "Situation et demande" },
@@ -43,6 +44,7 @@ const ONGLETS = [
   { tabId: "echanges", label: "Échanges" },
   { tabId: "transferts", label: "Référent et transferts" },
   { tabId: "acces", label: "Journal d'accès" },
+  { tabId: "document-synthese", label: "Document de synthèse" },
 ];
 
 /** Le dossier d'un bénéficiaire, côté conseiller : en-tête (étape, référent) et onglets sans rechargement. */
@@ -107,6 +109,7 @@ export function DossierConseiller() {
               )}
               {onglet === "acces" && <JournalAccesDossier parcoursId={p.id} />}
               {onglet === "transferts" && <Transferts key={p.version} p={p} apres={recharger} />}
+              {onglet === "document-synthese" && <SyntheseConseiller parcoursId={p.id} />}
             </Tabs>
           </>
         )}
