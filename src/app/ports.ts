@@ -17,6 +17,7 @@ import type { Role, TypeOperateur } from "../domain/organisation.js";
 import type { DecisionNiveau1, PortailRegional } from "../domain/orientation.js";
 import type { Niveau, Phase, StatutParcours, TransitionDatee } from "../domain/parcours.js";
 import type { LieuReunion } from "../domain/reunions.js";
+import type { TypeDestinataire } from "../domain/syntheseDossier.js";
 
 /**
  * Ports de la couche application : ce dont les cas d'usage ont besoin, sans savoir comment c'est stocké.
@@ -744,7 +745,94 @@ export interface SatisfactionRepository {
   }): Promise<(ReponseSatisfaction & { codeRegion: string | null })[]>;
 }
 
+/** Document de synthèse (migration 0011, docs/synthese.md). */
+export interface BrouillonSynthese {
+  parcoursId: string;
+  niveau: 1 | 2;
+  conclusions: string | null;
+  prochainesEtapes: string | null;
+  auteurId: string;
+  version: number;
+  creeLe: string;
+  modifieLe: string;
+}
+
+/** Une version émise : figée (contenu en JSON canonique et son empreinte SHA-256). */
+export interface VersionSynthese {
+  id: string;
+  parcoursId: string;
+  numero: number;
+  niveau: 1 | 2;
+  contenu: string;
+  empreinte: string;
+  emiseLe: string;
+  emisePar: string;
+  accuseeLe: string | null;
+}
+
+export interface CorrectionSynthese {
+  id: string;
+  parcoursId: string;
+  numero: number;
+  auteurId: string;
+  commentaire: string;
+  demandeeLe: string;
+  traiteeLe: string | null;
+  /** Numéro de la version émise qui a répondu à la demande. */
+  corrigeeParNumero: number | null;
+}
+
+/** Accord exprès du bénéficiaire pour partager sa synthèse avec un destinataire nommé ; révocable. */
+export interface AccordPartageSynthese {
+  id: string;
+  parcoursId: string;
+  beneficiaireId: string;
+  destinataire: string;
+  typeDestinataire: TypeDestinataire;
+  accordeLe: string;
+  retireLe: string | null;
+  version: number;
+}
+
+export interface LienPartageSynthese {
+  hash: string;
+  accordId: string;
+  parcoursId: string;
+  numero: number;
+  creePar: string;
+  creeLe: string;
+  expireLe: string;
+}
+
+export interface SynthesesRepository {
+  brouillon(parcoursId: string): Promise<BrouillonSynthese | undefined>;
+  /** Crée (versionAttendue 0) ou modifie le brouillon si sa version n'a pas changé ; false sinon. */
+  enregistrerBrouillon(
+    b: Omit<BrouillonSynthese, "version" | "creeLe">,
+    versionAttendue: number,
+  ): Promise<boolean>;
+  /** Versions émises, la plus ancienne d'abord. */
+  versions(parcoursId: string): Promise<VersionSynthese[]>;
+  version(parcoursId: string, numero: number): Promise<VersionSynthese | undefined>;
+  /** Fige une version ; false si ce numéro existe déjà (émission concurrente). */
+  emettre(v: Omit<VersionSynthese, "accuseeLe">): Promise<boolean>;
+  /** Accusé de lecture ; false s'il était déjà posé. */
+  accuser(parcoursId: string, numero: number, le: string): Promise<boolean>;
+  corrections(parcoursId: string): Promise<CorrectionSynthese[]>;
+  demanderCorrection(c: Omit<CorrectionSynthese, "traiteeLe" | "corrigeeParNumero">): Promise<void>;
+  /** Marque traitées les demandes en attente, par la version `numero` ; renvoie leur nombre. */
+  traiterCorrections(parcoursId: string, numero: number, le: string): Promise<number>;
+  accords(parcoursId: string): Promise<AccordPartageSynthese[]>;
+  accord(id: string): Promise<AccordPartageSynthese | undefined>;
+  donnerAccord(a: Omit<AccordPartageSynthese, "version" | "retireLe">): Promise<void>;
+  /** Retire l'accord si sa version n'a pas changé ; false sinon. */
+  retirerAccord(id: string, version: number, le: string): Promise<boolean>;
+  creerLien(l: LienPartageSynthese): Promise<void>;
+  lien(hash: string): Promise<LienPartageSynthese | undefined>;
+}
+
 export interface Depots {
+  syntheses: SynthesesRepository;
   etatsDesLieux: EtatsDesLieuxRepository;
   reunions: ReunionsRepository;
   pilotage: PilotageRepository;

@@ -4,6 +4,7 @@ import {
   LIBELLES_DECISION,
   LIBELLES_MODALITE,
   LIBELLES_TYPE_CHANGEMENT,
+  NON_RENSEIGNE,
   totalFinance,
 } from "../domain/synthese.js";
 import { type EnTeteDocument, MENTIONS_LEGALES, titreDocument } from "./commun.js";
@@ -42,6 +43,7 @@ export function rendreHtml(c: ContenuSynthese, entete: EnTeteDocument): string {
     `<dl class="identite"><div><dt>Bénéficiaire</dt><dd>${t(`${c.beneficiaire.prenom} ${c.beneficiaire.nom}`)}</dd></div><div><dt>Opérateur</dt><dd>${t(c.operateur.nom)}</dd></div><div><dt>Référent·e</dt><dd>${t(referent)}</dd></div><div><dt>Période</dt><dd>du ${t(dateLongue(c.periode.debut))} au ${t(dateLongue(c.periode.fin))}</dd></div></dl>`,
   );
 
+  const avecObjet = c.entretiens.some((e) => e.objet);
   if (c.entretiens.length || c.reunionsCollectives.length || c.prestations.length) {
     let contenu = "";
     if (c.entretiens.length)
@@ -49,12 +51,13 @@ export function rendreHtml(c: ContenuSynthese, entete: EnTeteDocument): string {
         `<p>${c.entretiens.length} entretien${c.entretiens.length > 1 ? "s" : ""}, ${t(duree(dureeTotale(c)))} au total.</p>` +
         tableau(
           "Entretiens",
-          ["Date", "Modalité", "Durée", "Objet"],
+          // La colonne « Objet » n'apparaît que si au moins un entretien en a un.
+          ["Date", "Modalité", "Durée", ...(avecObjet ? ["Objet"] : [])],
           c.entretiens.map((e) => [
             dateLongue(e.date),
             LIBELLES_MODALITE[e.modalite],
             duree(e.dureeMinutes),
-            e.objet ?? "",
+            ...(avecObjet ? [e.objet ?? ""] : []),
           ]),
         );
     if (c.reunionsCollectives.length)
@@ -62,6 +65,9 @@ export function rendreHtml(c: ContenuSynthese, entete: EnTeteDocument): string {
     if (c.prestations.length) contenu += `<h3>Prestations</h3>${liste(c.prestations)}`;
     parties.push(section("services", "Services reçus", contenu));
   }
+
+  if (c.demande)
+    parties.push(section("demande", "Votre demande", `<blockquote><p>${t(c.demande)}</p></blockquote>`));
 
   const n1 = c.niveau1;
   if (n1)
@@ -80,8 +86,12 @@ export function rendreHtml(c: ContenuSynthese, entete: EnTeteDocument): string {
     );
 
   const n2 = c.niveau2;
+  // Au niveau 2, projet, compétences, plan d'actions et financement sont attendus : absents, on le dit.
+  const nonRenseigne = (id: string, titre: string) =>
+    parties.push(section(id, titre, `<p class="non-renseigne">${t(NON_RENSEIGNE)}</p>`));
   if (n2) {
-    if (n2.projet)
+    if (!n2.projet) nonRenseigne("projet", "Votre projet professionnel");
+    else
       parties.push(
         section(
           "projet",
@@ -90,7 +100,9 @@ export function rendreHtml(c: ContenuSynthese, entete: EnTeteDocument): string {
             (n2.projet.description ? `<p>${t(n2.projet.description)}</p>` : ""),
         ),
       );
-    if (n2.competencesAcquises.length || n2.competencesAAcquerir.length)
+    if (!n2.competencesAcquises.length && !n2.competencesAAcquerir.length)
+      nonRenseigne("competences", "Vos compétences");
+    else
       parties.push(
         section(
           "competences",
@@ -116,7 +128,8 @@ export function rendreHtml(c: ContenuSynthese, entete: EnTeteDocument): string {
             .join("")}</ul>`,
         ),
       );
-    if (n2.etapes.length)
+    if (!n2.etapes.length) nonRenseigne("plan", "Plan d’actions");
+    else
       parties.push(
         section(
           "plan",
@@ -156,7 +169,8 @@ export function rendreHtml(c: ContenuSynthese, entete: EnTeteDocument): string {
           ),
         ),
       );
-    if (n2.financement) {
+    if (!n2.financement) nonRenseigne("financement", "Plan de financement");
+    else {
       const f = n2.financement;
       parties.push(
         section(
@@ -186,6 +200,11 @@ export function rendreHtml(c: ContenuSynthese, entete: EnTeteDocument): string {
       );
   }
 
+  if (c.conclusions)
+    parties.push(section("conclusions", "Conclusions", `<p class="libre">${t(c.conclusions)}</p>`));
+  if (c.prochainesEtapes)
+    parties.push(section("suite", "Prochaines étapes", `<p class="libre">${t(c.prochainesEtapes)}</p>`));
+
   parties.push(
     section(
       "mentions",
@@ -210,7 +229,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}caption{text-align
 th,td{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}thead th{border-bottom:2px solid #161616}
 th[scope=row]{font-weight:400}
 .identite{display:flex;flex-wrap:wrap;gap:1rem 2rem}.identite dt{font-size:.85rem;color:#595959}.identite dd{margin:0}
-.mention{font-size:.85rem;color:#595959}.reste{color:#000091}blockquote{margin:0;padding-left:1rem;border-left:4px solid #000091}
+.mention,.non-renseigne{font-size:.85rem;color:#595959}.non-renseigne{font-style:italic}.libre{white-space:pre-line}.reste{color:#000091}blockquote{margin:0;padding-left:1rem;border-left:4px solid #000091}
 header p,footer p{color:#595959}
 </style>
 </head>

@@ -7,6 +7,7 @@ import {
   LIBELLES_DECISION,
   LIBELLES_MODALITE,
   LIBELLES_TYPE_CHANGEMENT,
+  NON_RENSEIGNE,
   totalFinance,
 } from "../domain/synthese.js";
 import { type EnTeteDocument, MENTIONS_LEGALES, titreDocument } from "./commun.js";
@@ -48,6 +49,8 @@ function chargerPolices() {
 type Bloc = Record<string, unknown> | string;
 const BLEU = "#000091";
 const GRIS = "#666666";
+/** Style des textes d'en-tête et de pied de page. */
+const CADRE = "cadre";
 
 const titre = (texte: string): Bloc => ({
   text: typo(texte),
@@ -107,6 +110,7 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
     },
   ];
 
+  const avecObjet = c.entretiens.some((e) => e.objet);
   if (c.entretiens.length || c.reunionsCollectives.length || c.prestations.length) {
     blocs.push(titre("Services reçus"));
     if (c.entretiens.length) {
@@ -117,14 +121,15 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
       );
       blocs.push(
         tableau(
-          ["Date", "Modalité", "Durée", "Objet"],
+          // La colonne « Objet » n'apparaît que si au moins un entretien en a un.
+          ["Date", "Modalité", "Durée", ...(avecObjet ? ["Objet"] : [])],
           c.entretiens.map((e) => [
             dateLongue(e.date),
             LIBELLES_MODALITE[e.modalite],
             duree(e.dureeMinutes),
-            e.objet ?? "",
+            ...(avecObjet ? [e.objet ?? ""] : []),
           ]),
-          [80, 95, 45, "*"],
+          avecObjet ? [80, 95, 45, "*"] : [110, 120, "*"],
         ),
       );
     }
@@ -138,6 +143,8 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
     }
   }
 
+  if (c.demande) blocs.push(titre("Votre demande"), para(`« ${c.demande} »`));
+
   const n1 = c.niveau1;
   if (n1) {
     blocs.push(titre("Accueil individualisé (niveau 1)"));
@@ -150,14 +157,18 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
   }
 
   const n2 = c.niveau2;
+  // Au niveau 2, projet, compétences, plan d'actions et financement sont attendus : absents, on le dit.
+  const nonRenseigne = (t: string) =>
+    blocs.push(titre(t), { text: NON_RENSEIGNE, italics: true, color: GRIS });
   if (n2) {
     if (n2.projet) {
       blocs.push(titre("Votre projet professionnel"));
       blocs.push(para(`Métier visé : ${n2.projet.metier.libelle} (code ROME ${n2.projet.metier.codeRome})`));
       blocs.push(para(`Type de changement : ${LIBELLES_TYPE_CHANGEMENT[n2.projet.typeChangement]}`));
       if (n2.projet.description) blocs.push(para(n2.projet.description));
-    }
-    if (n2.competencesAcquises.length || n2.competencesAAcquerir.length) {
+    } else nonRenseigne("Votre projet professionnel");
+    if (!n2.competencesAcquises.length && !n2.competencesAAcquerir.length) nonRenseigne("Vos compétences");
+    else {
       blocs.push(titre("Vos compétences"));
       blocs.push({
         columns: [
@@ -185,7 +196,8 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
           margin: [0, 0, 0, 6],
         });
     }
-    if (n2.etapes.length) {
+    if (!n2.etapes.length) nonRenseigne("Plan d'actions");
+    else {
       blocs.push(titre("Plan d'actions"));
       for (const [i, e] of n2.etapes.entries()) {
         blocs.push(sousTitre(`Étape ${i + 1} : ${e.titre}`));
@@ -219,7 +231,8 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
         ),
       );
     }
-    if (n2.financement) {
+    if (!n2.financement) nonRenseigne("Plan de financement");
+    else {
       const f = n2.financement;
       blocs.push(titre("Plan de financement"));
       blocs.push(para(`Coût total : ${euros(f.coutTotal)}`));
@@ -250,6 +263,9 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
     }
   }
 
+  if (c.conclusions) blocs.push(titre("Conclusions"), para(c.conclusions));
+  if (c.prochainesEtapes) blocs.push(titre("Prochaines étapes"), para(c.prochainesEtapes));
+
   blocs.push(
     titre("Mentions"),
     ...MENTIONS_LEGALES.map((m) => ({ text: typo(m), fontSize: 8, color: GRIS, margin: [0, 0, 0, 3] })),
@@ -272,26 +288,31 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
     },
     header: () => ({
       columns: [
-        { text: typo(c.operateur.nom), bold: true },
-        { text: typo(referent), alignment: "right" },
+        { text: typo(c.operateur.nom), bold: true, style: CADRE },
+        { text: typo(referent), alignment: "right", style: CADRE },
       ],
       margin: [50, 24, 50, 0],
+      style: CADRE,
       fontSize: 8,
       color: GRIS,
     }),
     footer: (page: number, pages: number) => ({
       columns: [
-        { text: "Document confidentiel — conseil en évolution professionnelle" },
-        { text: `Page ${page} sur ${pages}`, alignment: "right" },
+        { text: "Document confidentiel — conseil en évolution professionnelle", style: CADRE },
+        { text: `Page ${page} sur ${pages}`, alignment: "right", style: CADRE },
       ],
       margin: [50, 16, 50, 0],
+      style: CADRE,
       fontSize: 8,
       color: GRIS,
     }),
     content: blocs,
-    // Un titre de section n'est jamais laissé seul en bas de page.
-    pageBreakBefore: (noeud: { headlineLevel?: number }, suivants: unknown[]) =>
-      noeud.headlineLevel === 1 && suivants.length === 0,
+    // Un titre de section n'est jamais laissé seul en bas de page (pdfmake 0.3 : le second argument donne accès aux
+    // nœuds suivants, en-tête et pied de page compris, qu'on écarte par leur style).
+    pageBreakBefore: (
+      noeud: { headlineLevel?: number },
+      noeuds: { getFollowingNodesOnPage(): { style?: unknown }[] },
+    ) => noeud.headlineLevel === 1 && noeuds.getFollowingNodesOnPage().every((n) => n.style === CADRE),
     defaultStyle: { font: "Marianne", fontSize: 10, lineHeight: 1.2 },
     styles: {
       h1: { fontSize: 20, bold: true, color: BLEU },
@@ -300,6 +321,7 @@ export function definitionPdf(c: ContenuSynthese, entete: EnTeteDocument): Recor
       h3: { fontSize: 11, bold: true },
       th: { bold: true },
       etiquette: { fontSize: 8, color: GRIS },
+      [CADRE]: {},
     },
   };
 }

@@ -93,6 +93,36 @@ describe("PDF du document de synthèse", () => {
 
 import { rendreHtml } from "./html.js";
 
+describe("niveau 2 dont le dossier ne contient pas encore le projet ni les plans", () => {
+  const vide = {
+    ...SYNTHESE_NIVEAU_2,
+    niveau2: {
+      competencesAcquises: [],
+      competencesAAcquerir: [],
+      strategies: [],
+      etapes: [],
+      parcoursFormation: [],
+      calendrier: [],
+    },
+    conclusions: "Projet à confirmer par une immersion.",
+  };
+  it("imprime « Non renseigné » pour les parties attendues au niveau 2, et les textes du conseiller", async () => {
+    const { texte } = pdftotext(await rendrePdf(vide, { statut: "Brouillon" }));
+    const aplati = texte.replace(/\s+/g, " ");
+    for (const partie of [
+      "Votre projet professionnel",
+      "Vos compétences",
+      "Plan d’actions",
+      "Plan de financement",
+    ])
+      expect(aplati).toContain(`${partie} Non renseigné dans le dossier à la date du document.`);
+    expect(aplati).toContain("Conclusions Projet à confirmer par une immersion.");
+    expect(aplati).not.toContain("Stratégies envisagées");
+    const html = rendreHtml(vide, { statut: "Brouillon" });
+    expect(html.match(/Non renseigné dans le dossier/g)).toHaveLength(4);
+  });
+});
+
 describe("HTML du document de synthèse", () => {
   it("a le même contenu que le PDF, en HTML sémantique", () => {
     const html = rendreHtml(SYNTHESE_NIVEAU_2, { statut: "Version 1 émise le 30 juin 2026" });

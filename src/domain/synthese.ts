@@ -69,6 +69,8 @@ export interface ContenuSynthese {
   reunionsCollectives: { date: string; theme: string }[];
   /** Services reçus : information, bilan de compétences, accompagnement VAE… */
   prestations: string[];
+  /** La demande telle qu'enregistrée à l'ouverture, quand l'état des lieux de niveau 1 n'est pas rempli. */
+  demande?: string;
   niveau1?: {
     demande: string;
     besoinClarifie?: string;
@@ -96,7 +98,17 @@ export interface ContenuSynthese {
     financement?: { coutTotal: number; lignes: LigneFinancementSynthese[]; resteACharge: number };
     calendrier: { date: string; libelle: string }[];
   };
+  /** Rédigés par le conseiller dans le brouillon : conclusions de l'accompagnement, recommandations. */
+  conclusions?: string;
+  /** Rédigées par le conseiller : prochaines étapes, recommandations pour la suite. */
+  prochainesEtapes?: string;
 }
+
+/**
+ * Au niveau 2, ces parties sont attendues (cahier des charges : projet, stratégie, plan d'actions) : absentes du dossier,
+ * elles sont imprimées avec la mention « Non renseigné » plutôt qu'omises. Au niveau 1, elles ne sont pas attendues.
+ */
+export const NON_RENSEIGNE = "Non renseigné dans le dossier à la date du document.";
 
 /** Total des financements accordés ou demandés (hors refusés). */
 export function totalFinance(f: NonNullable<NonNullable<ContenuSynthese["niveau2"]>["financement"]>): number {

@@ -24,6 +24,7 @@ import { routesParcours } from "./routes/parcours.js";
 import { routesPilotage } from "./routes/pilotage.js";
 import { routesSante } from "./routes/sante.js";
 import { routesSession } from "./routes/session.js";
+import { routesSynthese } from "./routes/synthese.js";
 import { routesTerritoires } from "./routes/territoires.js";
 import { chargerSession, verifierCsrf } from "./session.js";
 
@@ -180,6 +181,7 @@ export async function construireServeur(o: OptionsServeur): Promise<App> {
   await routesCompetences(app, o);
   await routesTerritoires(app, o);
   await routesPilotage(app, o);
+  await routesSynthese(app, o);
 
   const web = o.dossierWeb && existsSync(path.join(o.dossierWeb, "index.html")) ? o.dossierWeb : undefined;
   if (web) {

@@ -6,6 +6,7 @@ import { depotCompetences } from "./depotsCompetences.js";
 import { depotParametresFinancement } from "./depotsFinancement.js";
 import { creerDepotsDossier } from "./depotsParcours.js";
 import { creerDepotPilotage, creerDepotSatisfaction } from "./depotsPilotage.js";
+import { depotSyntheses } from "./depotsSynthese.js";
 import { creerDepotReferentiels } from "./referentiels.js";
 import type { Schema, TableCompte, TableEvenementAudit, TableOperateur, TableSite } from "./schema.js";
 
@@ -65,6 +66,7 @@ const versEvenement = (r: Selectable<TableEvenementAudit>): EvenementAudit => ({
 
 export function creerDepots(db: Kysely<Schema>): Depots {
   return {
+    syntheses: depotSyntheses(db),
     financement: depotParametresFinancement(db),
     competences: depotCompetences(db),
     etatsDesLieux: depotEtatsDesLieux(db),

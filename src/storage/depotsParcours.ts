@@ -737,6 +737,15 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
           .set((eb) => ({ description: null, decision: null, version: eb("version", "+", 1) }))
           .where("parcours_id", "=", parcoursId)
           .execute();
+        // Document de synthèse : brouillon, versions émises, corrections, accords et liens de partage (migration 0011).
+        for (const table of [
+          "synthese_lien",
+          "synthese_accord",
+          "synthese_correction",
+          "synthese_version",
+          "synthese_brouillon",
+        ] as const)
+          await db.deleteFrom(table).where("parcours_id", "=", parcoursId).execute();
         await db
           .updateTable("parcours")
           .set((eb) => ({

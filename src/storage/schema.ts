@@ -302,6 +302,62 @@ export interface TableSatisfactionReponse {
   cree_le: string;
 }
 
+/** Migration 0011 : document de synthèse (brouillon, versions figées, corrections, accords et liens de partage). */
+export interface TableSyntheseBrouillon {
+  parcours_id: string;
+  niveau: number;
+  conclusions: string | null;
+  prochaines_etapes: string | null;
+  auteur_id: string;
+  version: number;
+  cree_le: string;
+  modifie_le: string;
+}
+
+export interface TableSyntheseVersion {
+  id: string;
+  parcours_id: string;
+  numero: number;
+  niveau: number;
+  contenu: string;
+  empreinte: string;
+  emise_le: string;
+  emise_par: string;
+  accusee_le: string | null;
+}
+
+export interface TableSyntheseCorrection {
+  id: string;
+  parcours_id: string;
+  numero: number;
+  auteur_id: string;
+  commentaire: string;
+  demandee_le: string;
+  traitee_le: string | null;
+  corrigee_par_numero: number | null;
+}
+
+export interface TableSyntheseAccord {
+  id: string;
+  parcours_id: string;
+  beneficiaire_id: string;
+  destinataire: string;
+  type_destinataire: string;
+  accorde_le: string;
+  retire_le: string | null;
+  version: number;
+}
+
+export interface TableSyntheseLien {
+  hash: string;
+  accord_id: string;
+  parcours_id: string;
+  numero: number;
+  cree_par: string;
+  cree_le: string;
+  expire_le: string;
+}
+
 export interface Schema extends SchemaReferentiels {
   parcours_partage: TableParcoursPartage;
   etat_des_lieux: TableEtatDesLieux;
@@ -328,6 +384,11 @@ export interface Schema extends SchemaReferentiels {
   consentement: TableConsentement;
   demande_effacement: TableDemandeEffacement;
   transfert: TableTransfert;
+  synthese_brouillon: TableSyntheseBrouillon;
+  synthese_version: TableSyntheseVersion;
+  synthese_correction: TableSyntheseCorrection;
+  synthese_accord: TableSyntheseAccord;
+  synthese_lien: TableSyntheseLien;
   profil_competences: TableProfilCompetences;
   piste_retenue: TablePisteRetenue;
   projet_professionnel: TableProjetProfessionnel;

@@ -390,8 +390,53 @@ const REGLES: Record<string, Regle> = {
     anonyme: 401,
     beneficiaireAutre: "soi",
     conseillerAutre: 403,
+  }, // Document de synthèse : la personne, son référent et le co-suivi seulement (matrice complète dans test/http/synthese.test.ts).
+  ...dossier("GET", "/synthese"),
+  ...dossier("PUT", "/synthese/brouillon", () => ({
+    version: 0,
+    niveau: 1,
+    conclusions: null,
+    prochainesEtapes: null,
+  })),
+  ...dossier("POST", "/synthese/versions", () => ({ versionBrouillon: 99 })),
+  "GET /api/v1/parcours/:id/synthese.pdf": {
+    legitime: `conseillere.ara@${D}`,
+    url: (c) => `/api/v1/parcours/${c.parcoursId}/synthese.pdf?version=brouillon`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
   },
+  "GET /api/v1/parcours/:id/synthese.html": {
+    legitime: `conseillere.ara@${D}`,
+    url: (c) => `/api/v1/parcours/${c.parcoursId}/synthese.html?version=brouillon`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  ...synthese("GET", "/versions/1"),
+  ...synthese("POST", "/versions/1/accuse-reception"),
+  ...synthese("POST", "/versions/1/corrections", () => ({ commentaire: "Intrusion" })),
+  ...synthese("POST", "/accords", () => ({ destinataire: "Intrus", typeDestinataire: "autre" })),
+  ...synthese("POST", "/accords/00000000-0000-4000-8000-000000000000/retrait", () => ({ version: 1 })),
+  ...synthese("POST", "/partages", () => ({ numero: 1, destinataire: "Intrus", typeDestinataire: "autre" })),
+  "GET /api/v1/syntheses/partagees/:jeton": { publique: true },
 };
+
+/** Une route de la synthèse du dossier cible dont le cas positif est vérifié dans test/http/synthese.test.ts. */
+function synthese(methode: string, suffixe: string, corps?: (c: Cible) => unknown): Record<string, Regle> {
+  const gabarit = suffixe
+    .replace("/versions/1", "/versions/:numero")
+    .replace(/accords\/[0-9a-f-]{36}/, "accords/:accordId");
+  return {
+    [`${methode} /api/v1/parcours/:id/synthese${gabarit}`]: {
+      url: (c) => `/api/v1/parcours/${c.parcoursId}/synthese${suffixe}`,
+      ...(corps ? { corps } : {}),
+      anonyme: 401,
+      beneficiaireAutre: 403,
+      conseillerAutre: 403,
+    },
+  };
+}
 
 /** Une route du dossier cible : fermée aux trois intrus. */
 function dossier(methode: string, suffixe: string, corps?: (c: Cible) => unknown): Record<string, Regle> {

@@ -47,6 +47,13 @@ const LIBELLES_ACTION: Record<string, string> = {
   "parcours.projets.creer": "a ajouté une hypothèse de projet",
   "parcours.projets.modifier": "a modifié un projet professionnel",
   "parcours.projets.strategie": "a décidé de la stratégie d'un projet",
+  "parcours.synthese.lire": "a consulté votre document de synthèse",
+  "parcours.synthese.brouillon": "a rédigé le brouillon de votre document de synthèse",
+  "parcours.synthese.emettre": "a émis votre document de synthèse",
+  "parcours.synthese.telecharger": "a ouvert votre document de synthèse (PDF ou HTML)",
+  "parcours.synthese.version.lire": "a vérifié une version de votre document de synthèse",
+  "parcours.synthese.partager": "a partagé votre document de synthèse avec un tiers",
+  "synthese.partagee.consulter": "a ouvert votre document de synthèse par un lien de partage",
 };
 
 /** Le journal d'accès d'une personne, lisible : qui (nom, opérateur), quoi, quand, accepté ou refusé. */

@@ -26,6 +26,7 @@ import { EtapeParcours, FilMessages } from "../commun/parcours";
 import { Chronologie, SituationDemande } from "../conseiller/Dossier";
 import { EtatDesLieuxBeneficiaire } from "../conseiller/EtatDesLieux";
 import { useSession } from "../session";
+import { SyntheseBeneficiaire } from "./Synthese";
 
 const PROCHAINES_ETAPES: Record<number, string> = {
   1: "Avec votre conseiller ou conseillère, vous précisez votre demande et repérez les informations et les appuis utiles. Vous décidez ensuite de poursuivre, ou non, vers un accompagnement personnalisé.",
@@ -43,6 +44,7 @@ const ONGLETS = [
   { tabId: "profil", label: "Mon profil" },
   { tabId: "pistes", label: "Pistes métiers" },
   { tabId: "projets", label: "Mes projets" },
+  { tabId: "document-synthese", label: "Mon document de synthèse" },
 ];
 
 /** Le parcours vu par le bénéficiaire : étape, prochaines étapes, rendez-vous, échanges, notes partagées, situation. */
@@ -101,6 +103,7 @@ export function ParcoursBeneficiaire() {
               {onglet === "projets" && (
                 <ProjetsSection parcoursId={p.id} modifiable={p.statut !== "clos"} conseiller={false} />
               )}
+              {onglet === "document-synthese" && <SyntheseBeneficiaire parcoursId={p.id} />}
             </Tabs>
           </>
         )}

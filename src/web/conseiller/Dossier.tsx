@@ -35,6 +35,7 @@ import { EtapeParcours, FilMessages } from "../commun/parcours";
 import { useSession } from "../session";
 import { EtatDesLieuxConseiller } from "./EtatDesLieux";
 import { ReunionsDossier } from "./ReunionsDossier";
+import { SyntheseConseiller } from "./Synthese";
 
 const ONGLETS = [
   { tabId: "synthese", label: "Situation et demande" },
@@ -51,6 +52,7 @@ const ONGLETS = [
   { tabId: "transferts", label: "Référent et transferts" },
   { tabId: "acces", label: "Journal d'accès" },
   { tabId: "reunions", label: "Réunions d'information" },
+  { tabId: "document-synthese", label: "Document de synthèse" },
 ];
 
 /** Le dossier d'un bénéficiaire, côté conseiller : en-tête (étape, référent) et onglets sans rechargement. */
@@ -129,6 +131,7 @@ export function DossierConseiller() {
               {onglet === "acces" && <JournalAccesDossier parcoursId={p.id} />}
               {onglet === "transferts" && <Transferts key={p.version} p={p} apres={recharger} />}
               {onglet === "reunions" && <ReunionsDossier p={p} />}
+              {onglet === "document-synthese" && <SyntheseConseiller parcoursId={p.id} />}
             </Tabs>
           </>
         )}

@@ -217,7 +217,8 @@ function Faisabilite(props: {
         <div className="fr-table fr-table--no-caption">
           {fa.certifications.every((c) => !c.intitule) && (
             <p className="fr-text--sm">
-              L'export RNCP/RS chargé ne contient pas les intitulés : chaque numéro mène à la fiche de France compétences.
+              L'export RNCP/RS chargé ne contient pas les intitulés : chaque numéro mène à la fiche de France
+              compétences.
             </p>
           )}
           <table>
