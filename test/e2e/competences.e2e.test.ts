@@ -106,7 +106,7 @@ describe("profil, pistes métiers et projet", () => {
 
     await onglet(page, "Projet");
     await page.getByLabel("Métier visé parmi les pistes retenues").selectOption({ index: 1 });
-    await page.getByLabel("Type de changement").selectOption({ label: "Reconversion (changer de métier)" });
+    await page.getByLabel("Type de changement").selectOption({ label: "Reconversion" });
     await page.getByRole("button", { name: "Ajouter le projet" }).click();
     await page.getByRole("table", { name: "Hypothèses de projet comparées" }).waitFor();
     // Une seconde hypothèse, cherchée par intitulé : aide-soignante (métier réglementé).
@@ -114,7 +114,7 @@ describe("profil, pistes métiers et projet", () => {
     await page.getByRole("button", { name: "Rechercher dans le ROME" }).click();
     await page.getByRole("radio").first().check();
     await page.getByRole("button", { name: "Choisir ce métier" }).click();
-    await page.getByLabel("Type de changement").selectOption({ label: "Reconversion (changer de métier)" });
+    await page.getByLabel("Type de changement").selectOption({ label: "Reconversion" });
     await page.getByRole("button", { name: "Ajouter le projet" }).click();
     const tableau = page.getByRole("table", { name: "Hypothèses de projet comparées" });
     await expect.poll(() => tableau.getByRole("columnheader").count()).toBe(3);

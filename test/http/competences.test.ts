@@ -108,6 +108,7 @@ describe.each(fabriquesBase())("compétences, pistes et projets ($nom)", (fabriq
   });
 
   describe("dans le dossier", () => {
+    const propositionsRetenues: string[] = [];
     let parcoursId: string;
     let conseillere: Awaited<ReturnType<Environnement["connecter"]>>;
     let beneficiaire: Awaited<ReturnType<Environnement["connecter"]>>;
@@ -123,6 +124,7 @@ describe.each(fabriquesBase())("compétences, pistes et projets ($nom)", (fabriq
           appellations: [CAISSIERE],
         })
       ).json().competences as { codeOgr: string; libelle: string; rubrique: string }[];
+      propositionsRetenues.push(...propositions.slice(0, 6).map((c) => c.libelle));
       const profil = {
         experiences: [
           {
@@ -272,6 +274,17 @@ describe.each(fabriquesBase())("compétences, pistes et projets ($nom)", (fabriq
         motif: "Écrit depuis un onglet périmé",
       });
       expect(perime.statusCode).toBe(409);
+
+      // Le document de synthèse reprend le projet retenu, la stratégie décidée et son motif, et les compétences.
+      const apercu = await env.requete(
+        "GET",
+        `/api/v1/parcours/${parcoursId}/synthese.html?version=brouillon`,
+        conseillere,
+      );
+      expect(apercu.statusCode, apercu.body.slice(0, 300)).toBe(200);
+      expect(apercu.body).toContain("J1501");
+      expect(apercu.body).toContain("domicile non déclarés dans le profil");
+      expect(apercu.body).toContain(propositionsRetenues[0]!);
     });
 
     it("un conseiller d'un autre opérateur ne voit ni le profil ni les projets", async () => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
+import { evaluerFaisabilite, LIBELLES_STRATEGIE } from "../../domain/competences/faisabilite.js";
 import type { ContenuSynthese } from "../../domain/synthese.js";
 import {
   construireSynthese,
@@ -76,6 +77,7 @@ export async function dossierPourSynthese(
   p: Parcours,
   brouillon: BrouillonSynthese | undefined,
   le: string,
+  services?: ServicesApp,
 ): Promise<DossierSynthese> {
   const [beneficiaire, operateur, referent, entretiens, transitions, inscriptions, etat] = await Promise.all([
     depots.comptes.parId(p.beneficiaireId),
@@ -112,13 +114,77 @@ export async function dossierPourSynthese(
           },
         }
       : {}),
-    // Ticket 6 : profil de compétences (`competences`) et projet (`projet`) à brancher ici.
+    ...(await competencesEtProjet(depots, p, services)),
     // Ticket 7 : plan d'actions (`planActions`) et plan de financement (`planFinancement`) à brancher ici.
     redaction: {
       conclusions: brouillon?.conclusions ?? null,
       prochainesEtapes: brouillon?.prochainesEtapes ?? null,
     },
   };
+}
+
+/**
+ * Profil de compétences et projet retenu (ticket 6) : compétences détenues (maîtrisées ou en partie), compétences à
+ * acquérir (celles que la personne a notées « à acquérir », puis l'écart du projet retenu, cœur de métier d'abord),
+ * stratégies (la décision du conseiller si elle existe, sinon la recommandation).
+ */
+async function competencesEtProjet(
+  depots: Depots,
+  p: Parcours,
+  services: ServicesApp | undefined,
+): Promise<Pick<DossierSynthese, "competences" | "projet">> {
+  const [enregistre, projets] = await Promise.all([
+    depots.competences.profil(p.id),
+    depots.competences.projets(p.id),
+  ]);
+  const retenu = projets.find((x) => x.statut === "retenu");
+  const fiche = retenu ? services?.metiers?.moteurPistes?.()?.fiche(retenu.codeRome) : undefined;
+  const profil = enregistre?.profil;
+  const faisabilite =
+    retenu && fiche
+      ? evaluerFaisabilite({
+          cible: {
+            codeRome: fiche.codeRome,
+            libelle: fiche.libelle,
+            reglemente: fiche.reglemente,
+            items: fiche.items.map((i) => ({
+              codeOgr: i.codeOgr,
+              libelle: i.libelle,
+              coeurMetier: i.coeurMetier,
+              poids: i.poids,
+            })),
+          },
+          competences: profil?.competences ?? [],
+          experienceDansLeMetier: !!profil?.experiences.some(
+            (e) => e.appellation?.codeRome === retenu.codeRome,
+          ),
+          certifications: [],
+        })
+      : undefined;
+  const sortie: Pick<DossierSynthese, "competences" | "projet"> = {};
+  if (profil && profil.competences.length) {
+    const aAcquerir = profil.competences.filter((c) => c.maitrise === "a_acquerir").map((c) => c.libelle);
+    for (const c of faisabilite?.ecart.competences.filter((x) => x.coeurMetier).slice(0, 10) ?? [])
+      if (!aAcquerir.includes(c.libelle)) aAcquerir.push(c.libelle);
+    sortie.competences = {
+      acquises: profil.competences.filter((c) => c.maitrise !== "a_acquerir").map((c) => c.libelle),
+      aAcquerir,
+    };
+  }
+  if (retenu) {
+    const decision = retenu.decision;
+    sortie.projet = {
+      metier: { codeRome: retenu.codeRome, libelle: retenu.libelleMetier },
+      typeChangement: retenu.typeChangement,
+      ...(retenu.description ? { description: retenu.description } : {}),
+      strategies: (faisabilite?.options ?? []).map((o) => {
+        const retenue = decision ? decision.strategies.includes(o.strategie) : o.recommandee;
+        const derogation = decision && retenue !== o.recommandee ? decision.motif : null;
+        return { libelle: LIBELLES_STRATEGIE[o.strategie], retenue, justification: derogation ?? o.motif };
+      }),
+    };
+  }
+  return sortie;
 }
 
 /** Relit une version figée et vérifie son empreinte. */
@@ -166,7 +232,13 @@ export const lireSynthese = casUsage({
     ]);
     const apercu = personnel
       ? construireSynthese(
-          await dossierPourSynthese(depots, p, brouillon, services.horloge.maintenant().toISOString()),
+          await dossierPourSynthese(
+            depots,
+            p,
+            brouillon,
+            services.horloge.maintenant().toISOString(),
+            services,
+          ),
         )
       : null;
     return {
@@ -303,7 +375,7 @@ export const emettreSynthese = casUsage({
         brouillon?.version ?? 0,
       );
     const le = services.horloge.maintenant().toISOString();
-    const contenu = construireSynthese(await dossierPourSynthese(depots, p, brouillon, le));
+    const contenu = construireSynthese(await dossierPourSynthese(depots, p, brouillon, le, services));
     const canonique = jsonCanonique(contenu);
     const precedentes = await depots.syntheses.versions(p.id);
     const v = {
@@ -373,7 +445,7 @@ export const documentSynthese = casUsage({
       return {
         format: entree.format,
         numero: null,
-        contenu: construireSynthese(await dossierPourSynthese(depots, p, brouillon, le)),
+        contenu: construireSynthese(await dossierPourSynthese(depots, p, brouillon, le, services)),
         entete: { statut: statutBrouillon(le) },
         emiseLe: le,
       };

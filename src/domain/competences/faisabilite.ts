@@ -4,25 +4,13 @@
  * VAE, bilan de compétences — que le conseiller confirme ou corrige avec un motif (cahier des charges du CEP, niveau 2
  * « conseil » : stratégie formation / VAE / bilan).
  */
+
+import type { TypeChangement } from "../synthese.js";
 import type { MarchePiste } from "./pistes.js";
 import type { Maitrise } from "./profil.js";
 
-export const TYPES_CHANGEMENT = [
-  "mobilite",
-  "reconversion",
-  "creation_reprise",
-  "developpement_competences",
-  "certification",
-] as const;
-export type TypeChangement = (typeof TYPES_CHANGEMENT)[number];
-
-export const LIBELLES_TYPE_CHANGEMENT: Record<TypeChangement, string> = {
-  mobilite: "Mobilité (même métier, autre poste ou autre employeur)",
-  reconversion: "Reconversion (changer de métier)",
-  creation_reprise: "Création ou reprise d'entreprise",
-  developpement_competences: "Développement des compétences dans son métier",
-  certification: "Obtenir une certification (diplôme, titre)",
-};
+/** Les types de changement sont ceux du document de synthèse (une seule définition). */
+export { LIBELLES_TYPE_CHANGEMENT, TYPES_CHANGEMENT, type TypeChangement } from "../synthese.js";
 
 export const STRATEGIES = ["formation", "vae", "bilan_competences"] as const;
 export type Strategie = (typeof STRATEGIES)[number];
