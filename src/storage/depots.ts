@@ -5,6 +5,7 @@ import { depotEtatsDesLieux, depotReunions } from "./depotsAccueil.js";
 import { depotParametresFinancement } from "./depotsFinancement.js";
 import { creerDepotsDossier } from "./depotsParcours.js";
 import { creerDepotPilotage, creerDepotSatisfaction } from "./depotsPilotage.js";
+import { depotPlans } from "./depotsPlan.js";
 import { creerDepotReferentiels } from "./referentiels.js";
 import type { Schema, TableCompte, TableEvenementAudit, TableOperateur, TableSite } from "./schema.js";
 
@@ -64,6 +65,7 @@ const versEvenement = (r: Selectable<TableEvenementAudit>): EvenementAudit => ({
 
 export function creerDepots(db: Kysely<Schema>): Depots {
   return {
+    plans: depotPlans(db),
     financement: depotParametresFinancement(db),
     etatsDesLieux: depotEtatsDesLieux(db),
     reunions: depotReunions(db),

@@ -710,6 +710,8 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
     anonymisation: {
       async anonymiserParcours(parcoursId, le) {
         await db.deleteFrom("etat_des_lieux").where("parcours_id", "=", parcoursId).execute();
+        await db.deleteFrom("plan_actions_version").where("parcours_id", "=", parcoursId).execute();
+        await db.deleteFrom("plan_actions").where("parcours_id", "=", parcoursId).execute();
         await db
           .updateTable("parcours")
           .set((eb) => ({

@@ -300,6 +300,29 @@ export interface TableSatisfactionReponse {
   cree_le: string;
 }
 
+/** Migration 0010 : plan d'actions d'un parcours (en-tête : version des écritures, numéro de la version en cours). */
+export interface TablePlanActions {
+  parcours_id: string;
+  version: number;
+  numero_courant: number;
+  cree_le: string;
+  modifie_le: string;
+}
+
+/** Migration 0010 : une version du plan (contenu JSON), brouillon ou convenue. */
+export interface TablePlanActionsVersion {
+  parcours_id: string;
+  numero: number;
+  contenu: string;
+  statut: string;
+  motif: string | null;
+  auteur_id: string | null;
+  convenu_le: string | null;
+  convenu_par: string | null;
+  cree_le: string;
+  modifie_le: string;
+}
+
 export interface Schema extends SchemaReferentiels {
   parcours_partage: TableParcoursPartage;
   etat_des_lieux: TableEtatDesLieux;
@@ -326,4 +349,6 @@ export interface Schema extends SchemaReferentiels {
   consentement: TableConsentement;
   demande_effacement: TableDemandeEffacement;
   transfert: TableTransfert;
+  plan_actions: TablePlanActions;
+  plan_actions_version: TablePlanActionsVersion;
 }
