@@ -6,6 +6,7 @@ import {
   deciderEnregistrement,
   natureModification,
   peutChangerStatut,
+  refusAccord,
   verifierPlan,
 } from "./plan.js";
 
@@ -207,5 +208,15 @@ describe("comparaison de deux versions et révision", () => {
     const r = deciderEnregistrement(...args);
     expect(r.type).toBe(attendu);
     if (r.type === "refus") expect(r.champ).toBe("motif");
+  });
+});
+
+describe("accord sur le plan (« convenu avec le conseiller »)", () => {
+  it.each<[string, Parameters<typeof refusAccord>, string | null]>([
+    ["brouillon avec une action : possible", ["brouillon", plan([action()])], null],
+    ["déjà convenu : refusé", ["convenu", plan([action()])], "version"],
+    ["sans action : refusé", ["brouillon", plan([])], "contenu.etapes"],
+  ])("%s", (_cas, args, champ) => {
+    expect(refusAccord(...args)?.champ ?? null).toBe(champ);
   });
 });

@@ -506,3 +506,15 @@ export function deciderEnregistrement(
     };
   return { type: "nouvelle_version", motif };
 }
+
+/** Ce qui empêche de convenir du plan : déjà convenu, ou aucune action. */
+export function refusAccord(statut: StatutVersionPlan, c: ContenuPlan): ErreurChampPlan | null {
+  if (statut === "convenu")
+    return { champ: "version", message: "Cette version du plan est déjà convenue avec la personne." };
+  if (toutesLesActions(c).length === 0)
+    return {
+      champ: "contenu.etapes",
+      message: "Un plan sans action ne peut pas être convenu : ajoutez au moins une action.",
+    };
+  return null;
+}
