@@ -23,6 +23,7 @@ import { EtapeParcours, FilMessages } from "../commun/parcours";
 import { Chronologie, SituationDemande } from "../conseiller/Dossier";
 import { EtatDesLieuxBeneficiaire } from "../conseiller/EtatDesLieux";
 import { useSession } from "../session";
+import { MonPlan } from "./MonPlan";
 
 const PROCHAINES_ETAPES: Record<number, string> = {
   1: "Avec votre conseiller ou conseillère, vous précisez votre demande et repérez les informations et les appuis utiles. Vous décidez ensuite de poursuivre, ou non, vers un accompagnement personnalisé.",
@@ -37,6 +38,7 @@ const ONGLETS = [
   { tabId: "notes", label: "Notes partagées" },
   { tabId: "etat-des-lieux", label: "État des lieux" },
   { tabId: "situation", label: "Ma situation" },
+  { tabId: "plan", label: "Mon plan d'actions" },
 ];
 
 /** Le parcours vu par le bénéficiaire : étape, prochaines étapes, rendez-vous, échanges, notes partagées, situation. */
@@ -86,6 +88,7 @@ export function ParcoursBeneficiaire() {
                 </>
               )}
               {onglet === "situation" && <SituationDemande p={p} apres={recharger} beneficiaire />}
+              {onglet === "plan" && <MonPlan parcoursId={p.id} clos={p.statut === "clos"} />}
             </Tabs>
           </>
         )}

@@ -31,6 +31,7 @@ import { Page } from "../commun/Page";
 import { EtapeParcours, FilMessages } from "../commun/parcours";
 import { useSession } from "../session";
 import { EtatDesLieuxConseiller } from "./EtatDesLieux";
+import { CalendrierPlanConseiller, FinancementPlanConseiller, PlanActionsConseiller } from "./PlanActions";
 
 const ONGLETS = [
   { tabId: "synthese", label: "Situation et demande" },
@@ -43,6 +44,9 @@ const ONGLETS = [
   { tabId: "echanges", label: "Échanges" },
   { tabId: "transferts", label: "Référent et transferts" },
   { tabId: "acces", label: "Journal d'accès" },
+  { tabId: "plan", label: "Plan d'actions" },
+  { tabId: "financement", label: "Financement" },
+  { tabId: "calendrier", label: "Calendrier" },
 ];
 
 /** Le dossier d'un bénéficiaire, côté conseiller : en-tête (étape, référent) et onglets sans rechargement. */
@@ -107,6 +111,11 @@ export function DossierConseiller() {
               )}
               {onglet === "acces" && <JournalAccesDossier parcoursId={p.id} />}
               {onglet === "transferts" && <Transferts key={p.version} p={p} apres={recharger} />}
+              {onglet === "plan" && <PlanActionsConseiller parcoursId={p.id} clos={p.statut === "clos"} />}
+              {onglet === "financement" && (
+                <FinancementPlanConseiller parcoursId={p.id} clos={p.statut === "clos"} />
+              )}
+              {onglet === "calendrier" && <CalendrierPlanConseiller parcoursId={p.id} />}
             </Tabs>
           </>
         )}
