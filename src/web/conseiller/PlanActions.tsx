@@ -298,14 +298,27 @@ function ChampMotif({
 
 export function PlanActionsConseiller({ parcoursId, clos }: { parcoursId: string; clos: boolean }) {
   const { etat, recharger } = useDonnees<VuePlan>(urlPlan(parcoursId));
+  // Le message de réussite survit au rechargement (l'éditeur repart de la version enregistrée).
+  const [ok, setOk] = useState<string | null>(null);
   return (
     <>
       <h2>Plan d'actions</h2>
+      {ok && <Alert className="fr-mb-2w" severity="success" small description={ok} />}
       <Chargement etat={etat}>
         {(d) => (
           <>
             {d.plan ? (
-              <EtatPlan parcoursId={parcoursId} d={d} clos={clos} apres={recharger} />
+              <EtatPlan
+                parcoursId={parcoursId}
+                d={d}
+                clos={clos}
+                apres={async () => {
+                  setOk(
+                    "Accord consigné : le plan est convenu avec la personne, daté et signé de votre nom.",
+                  );
+                  await recharger();
+                }}
+              />
             ) : (
               <p>
                 Aucun plan pour l'instant. Construisez-le avec la personne : des étapes avec leur objectif
@@ -315,9 +328,17 @@ export function PlanActionsConseiller({ parcoursId, clos }: { parcoursId: string
             {clos ? (
               d.plan && <PlanLecture contenu={d.plan.contenu} />
             ) : (
-              <EditeurPlan key={d.plan?.version ?? 0} parcoursId={parcoursId} d={d} apres={recharger} />
+              <EditeurPlan
+                key={d.plan?.version ?? 0}
+                parcoursId={parcoursId}
+                d={d}
+                apres={async (message) => {
+                  setOk(message);
+                  await recharger();
+                }}
+              />
             )}
-            {d.versions.length > 0 && <Versions parcoursId={parcoursId} d={d} />}
+            {d.versions.length > 0 && <Versions key={d.versions.length} parcoursId={parcoursId} d={d} />}
           </>
         )}
       </Chargement>
@@ -371,12 +392,11 @@ function EditeurPlan({
 }: {
   parcoursId: string;
   d: VuePlan;
-  apres: () => Promise<void>;
+  apres: (message: string) => Promise<void>;
 }) {
   const [b, setB] = useState<Brouillon>(() => versBrouillon(d.plan?.contenu ?? null));
   const [base, setBase] = useState({ version: d.plan?.version ?? 0, contenu: d.plan?.contenu ?? null });
   const [motif, setMotif] = useState("");
-  const [ok, setOk] = useState<string | null>(null);
   const { f, ecrire, alerteConflit } = useEcriturePlan(parcoursId);
   const convenu = d.plan?.statut === "convenu";
 
@@ -392,7 +412,6 @@ function EditeurPlan({
 
   async function enregistrer(e: React.FormEvent) {
     e.preventDefault();
-    setOk(null);
     const r = await ecrire(
       () =>
         api<VuePlan & { revision: boolean }>("PUT", urlPlan(parcoursId), {
@@ -403,20 +422,17 @@ function EditeurPlan({
       base.contenu,
       (courant) => setBase({ version: courant.plan?.version ?? 0, contenu: courant.plan?.contenu ?? null }),
     );
-    if (r) {
-      setOk(
+    if (r)
+      await apres(
         r.revision
           ? `Nouvelle version ${r.plan?.numero} du plan enregistrée, en préparation : faites-la convenir avec la personne.`
           : "Plan enregistré : la personne le voit dans son espace.",
       );
-      await apres();
-    }
   }
 
   const champ = (nom: string) => ({ ...f.etat(nom), id: `champ-${nom}` });
   return (
     <form onSubmit={enregistrer} noValidate className="fr-mb-4w">
-      {ok && <Alert className="fr-mb-2w" severity="success" small description={ok} />}
       <ResumeErreurs
         message={f.message}
         erreurs={f.erreurs}
@@ -484,7 +500,7 @@ function EditeurPlan({
                 retirer={() => majEtape(i, { actions: etape.actions.filter((_, l) => l !== j) })}
               />
             ))}
-            <div className="fr-btns-group fr-btns-group--inline-sm">
+            <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
               <Button
                 type="button"
                 priority="secondary"
