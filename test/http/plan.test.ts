@@ -247,6 +247,24 @@ describe.each(fabriquesBase())("plan d'actions du dossier ($nom)", (fabrique) =>
     expect(
       journal.find((e) => e.action === "parcours.plan.action.statut" && e.resultat === "refus")?.objetId,
     ).toBe(duConseiller.id);
+    // Son journal d'accès le dit en clair ; son export contient les versions du plan.
+    const acces = (await env.requete("GET", "/api/v1/moi/acces", personne)).json();
+    expect(acces.map((a: { action: string }) => a.action)).toContain(
+      "a consigné votre accord sur le plan d'actions",
+    );
+    const mesDonnees = (await env.requete("GET", "/api/v1/moi/export", personne)).json();
+    const sonParcours = mesDonnees.parcours.find((x: { id: string }) => x.id === parcours.id);
+    expect(
+      sonParcours.planActions.map((v: { version: number; statut: string }) => [v.version, v.statut]),
+    ).toEqual([
+      [1, "convenu"],
+      [2, "brouillon"],
+    ]);
+    const html = (await env.requete("GET", "/api/v1/moi/export?format=html", personne)).body;
+    expect(html).toContain("<h3>Plan d'actions</h3>");
+    expect(html).toContain(
+      "Se former — Demander le congé de transition professionnelle à l&#39;employeur : fait",
+    );
   });
 
   it("un conseiller d'un autre opérateur n'y a pas accès (403), même en lecture", async () => {
@@ -254,6 +272,21 @@ describe.each(fabriquesBase())("plan d'actions du dossier ($nom)", (fabrique) =>
     expect((await env.requete("GET", url(), sofia)).statusCode).toBe(403);
     expect((await env.requete("PUT", url(), sofia, { version: 0, contenu: contenu() })).statusCode).toBe(403);
     expect((await env.requete("GET", `${url()}/calendrier.ics`, sofia)).statusCode).toBe(403);
+  });
+
+  it("l'OpenAPI décrit les points d'accès du plan", async () => {
+    const doc = (await env.requete("GET", "/api/openapi.json")).json();
+    for (const [chemin, methode] of [
+      ["/api/v1/parcours/{id}/plan", "get"],
+      ["/api/v1/parcours/{id}/plan", "put"],
+      ["/api/v1/parcours/{id}/plan/accord", "post"],
+      ["/api/v1/parcours/{id}/plan/actions/{actionId}/statut", "put"],
+      ["/api/v1/parcours/{id}/plan/lignes/{ligneId}/contacts", "post"],
+      ["/api/v1/parcours/{id}/plan/comparaison", "get"],
+      ["/api/v1/parcours/{id}/plan/calendrier.ics", "get"],
+    ] as const)
+      expect(doc.paths[chemin]?.[methode]?.tags, `${methode} ${chemin}`).toEqual(["Plan d'actions"]);
+    expect(doc.paths["/api/v1/parcours/{id}/plan"].put.requestBody).toBeDefined();
   });
 
   it.each<[string, (c: ReturnType<typeof contenu>) => void, string]>([

@@ -34,6 +34,13 @@ const LIBELLES_ACTION: Record<string, string> = {
   "moi.effacement.demander": "a demandé l'effacement de ses données",
   "tache.anonymisation": "a anonymisé votre dossier (durée de conservation écoulée)",
   "effacement.traiter": "a traité votre demande d'effacement",
+  "parcours.plan.lire": "a consulté votre plan d'actions",
+  "parcours.plan.enregistrer": "a modifié votre plan d'actions",
+  "parcours.plan.convenir": "a consigné votre accord sur le plan d'actions",
+  "parcours.plan.action.statut": "a changé le statut d'une action de votre plan",
+  "parcours.plan.financeur.contact": "a consigné un échange avec un financeur",
+  "parcours.plan.comparer": "a comparé deux versions de votre plan d'actions",
+  "parcours.plan.calendrier.exporter": "a exporté le calendrier de votre plan d'actions",
 };
 
 /** Le journal d'accès d'une personne, lisible : qui (nom, opérateur), quoi, quand, accepté ou refusé. */
@@ -216,6 +223,13 @@ async function toutesMesDonnees(depots: Depots, compteId: string) {
           modalite: r.modalite,
           statut: r.statut,
         })),
+        planActions: (await depots.plans.versions(p.id)).map((v) => ({
+          version: v.numero,
+          statut: v.statut,
+          motif: v.motif,
+          convenuLe: v.convenuLe,
+          contenu: v.contenu,
+        })),
       })),
     ),
   };
@@ -265,7 +279,22 @@ ${d.parcours
 <h3>Historique</h3><ul>${p.transitions.map((t) => `<li>${echapper(t.le)} — ${echapper(t.type)}</li>`).join("")}</ul>
 <h3>Notes partagées</h3><ul>${p.notesPartagees.map((n) => `<li>${echapper(n.le)} — ${echapper(n.texte)}</li>`).join("") || "<li>Aucune</li>"}</ul>
 <h3>Échanges</h3><ul>${p.messages.map((m) => `<li>${echapper(m.le)} — ${m.deMoi ? "moi" : "mon conseiller"} : ${echapper(m.texte)}</li>`).join("") || "<li>Aucun</li>"}</ul>
-<h3>Rendez-vous</h3><ul>${p.rendezVous.map((r) => `<li>${echapper(r.debut)} — ${echapper(r.modalite)}, ${echapper(r.statut)}</li>`).join("") || "<li>Aucun</li>"}</ul>`,
+<h3>Rendez-vous</h3><ul>${p.rendezVous.map((r) => `<li>${echapper(r.debut)} — ${echapper(r.modalite)}, ${echapper(r.statut)}</li>`).join("") || "<li>Aucun</li>"}</ul>
+<h3>Plan d'actions</h3><ul>${
+      p.planActions
+        .map(
+          (v) =>
+            `<li>Version ${v.version} (${v.statut === "convenu" ? `convenue le ${echapper(v.convenuLe)}` : "en préparation"})${v.motif ? ` — motif : ${echapper(v.motif)}` : ""}<ul>${v.contenu.etapes
+              .flatMap((e) =>
+                e.actions.map(
+                  (a) =>
+                    `<li>${echapper(e.titre)} — ${echapper(a.intitule)} : ${echapper(a.statut)}, échéance ${echapper(a.echeance)}</li>`,
+                ),
+              )
+              .join("")}</ul></li>`,
+        )
+        .join("") || "<li>Aucun</li>"
+    }</ul>`,
   )
   .join("")}
 </body></html>`;

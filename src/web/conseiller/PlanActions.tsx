@@ -525,7 +525,7 @@ function EditeurPlan({
         type="button"
         priority="secondary"
         iconId="fr-icon-add-line"
-        className="fr-mb-3w"
+        className="fr-mb-3w fr-mr-2w"
         onClick={() => setB({ ...b, etapes: [...b.etapes, etapeVide()] })}
       >
         Ajouter une étape
