@@ -163,8 +163,6 @@ describe("plan d'actions d'un dossier de démonstration", () => {
     await v2.getByText("Motif : Le devis de l'organisme a été réévalué").waitFor();
     await verifierAccessibilite(page);
     await capturer(page, "plan-versions");
-    expect(erreurs).toEqual([]);
-    await page.context().close();
 
     // 6. La personne voit son plan et coche sa propre action, pas celle du tiers.
     const b = await nouvellePage();
@@ -183,5 +181,32 @@ describe("plan d'actions d'un dossier de démonstration", () => {
     await capturer(b.page, "plan-beneficiaire");
     expect(b.erreurs).toEqual([]);
     await b.page.context().close();
+
+    // 7. Pendant ce temps, le conseiller modifiait le plan à partir de la version lue avant : 409, ce qui a changé est
+    // affiché, sa saisie est gardée, et la case cochée par la personne n'est pas écrasée.
+    const action1 = page.getByRole("group", { name: "Action 1 de l'étape 1" });
+    await action1.getByLabel("Prestataire (facultatif)").fill("AFPA Lyon Vénissieux");
+    await page.getByRole("button", { name: "Enregistrer le plan" }).click();
+    await page.getByText("Le plan a été modifié par quelqu'un d'autre pendant votre saisie").waitFor();
+    await page.getByText(`Action « ${DEMARCHE} » — Statut : « À faire » → « Fait »`).waitFor();
+    expect(await action1.getByLabel("Prestataire (facultatif)").inputValue()).toBe("AFPA Lyon Vénissieux");
+    await verifierAccessibilite(page);
+    await page.getByRole("button", { name: "Enregistrer le plan" }).click();
+    await page.getByText("Plan enregistré : la personne le voit dans son espace.").waitFor();
+    // Relu du serveur (l'onglet se recharge) : la saisie est écrite et la case cochée par la personne est intacte.
+    await onglet(page, "Calendrier");
+    await onglet(page, "Plan d'actions");
+    await page.getByText("Version 2 — En préparation").first().waitFor();
+    expect(
+      await page
+        .getByRole("group", { name: "Action 1 de l'étape 1" })
+        .getByLabel("Prestataire (facultatif)")
+        .inputValue(),
+    ).toBe("AFPA Lyon Vénissieux");
+    expect(
+      await page.getByRole("group", { name: "Action 2 de l'étape 1" }).getByLabel("Statut").inputValue(),
+    ).toBe("fait");
+    expect(erreurs).toEqual([]);
+    await page.context().close();
   });
 });

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planConvenuCourant } from "../../src/app/plan/plan.js";
 import { fabriquesBase } from "../support/bases.js";
 import { type Environnement, environnement } from "../support/environnement.js";
 
@@ -7,6 +9,7 @@ import { type Environnement, environnement } from "../support/environnement.js";
  * cases cochées par la personne ; autorisations, 400 qui nomment le champ, 409, audit.
  */
 const D = "demo.cep.invalid";
+const autreParcoursSansPlan = () => randomUUID();
 
 const contenu = (cout = 9000) => ({
   projetVise: "Assistante de vie aux familles",
@@ -183,6 +186,14 @@ describe.each(fabriquesBase())("plan d'actions du dossier ($nom)", (fabrique) =>
       [1, "convenu"],
       [2, "brouillon"],
     ]);
+
+    // Pour la synthèse : la dernière version convenue reste la version 1 tant que la 2 n'est pas convenue.
+    expect(await planConvenuCourant(env.base.depots, parcours.id)).toMatchObject({
+      numero: 1,
+      statut: "convenu",
+      convenuPar: claire.compte.id,
+    });
+    expect(await planConvenuCourant(env.base.depots, autreParcoursSansPlan())).toBeNull();
 
     const comparaison = await env.requete("GET", `${url()}/comparaison?de=1&a=2`, claire);
     expect(comparaison.statusCode).toBe(200);

@@ -35,8 +35,10 @@ import {
   STATUTS_LIGNE,
   type StatutAction,
   type StatutLigne,
+  type StatutVersionPlan,
   TYPES_ACTION_PLAN,
   type TypeActionPlan,
+  trouverAction,
   typeSimulation,
 } from "../../domain/plan/plan";
 import { api, ErreurApi } from "../api";
@@ -176,6 +178,26 @@ function versContenu(b: Brouillon, situation: ContenuPlan["situation"] | undefin
   };
 }
 
+/**
+ * Après un conflit : le suivi fait entre-temps (statuts, lignes de financement et échanges) est repris du serveur, sauf
+ * le statut d'une action que l'on a soi-même changé ; le reste de la saisie est gardé.
+ */
+function rebaser(b: Brouillon, lu: ContenuPlan | null, serveur: ContenuPlan | null): Brouillon {
+  if (!serveur) return b;
+  return {
+    ...b,
+    etapes: b.etapes.map((e) => ({
+      ...e,
+      actions: e.actions.map((a) => {
+        const s = a.id ? trouverAction(serveur, a.id) : undefined;
+        if (!s) return a;
+        const avant = a.id && lu ? trouverAction(lu, a.id) : undefined;
+        return { ...a, lignes: s.lignes, statut: avant && avant.statut !== a.statut ? a.statut : s.statut };
+      }),
+    })),
+  };
+}
+
 /** Le nom lisible d'un champ d'erreur (`contenu.etapes.0.actions.1.cout` → « Étape 1, action 2 : coût »). */
 const NOMS_CHAMPS: Record<string, string> = {
   titre: "titre",
@@ -219,28 +241,44 @@ const lisible = (d: Difference) =>
     d.nature === "ajout" ? "ajouté" : d.nature === "retrait" ? "retiré" : `« ${d.avant} » → « ${d.apres} »`
   }`;
 
-/** Envoie une écriture du plan ; en cas de conflit, renvoie ce qui a changé depuis `contenuLu`. */
-function useEcriturePlan(parcoursId: string) {
+interface PlanLu {
+  version: number;
+  contenu: ContenuPlan | null;
+  statut?: StatutVersionPlan;
+}
+
+/**
+ * Envoie une écriture du plan à partir de la version lue (`lu`). En cas de conflit (409), relit le plan, affiche ce qui
+ * a changé depuis la version lue et fait de la version courante la nouvelle base : la saisie est gardée et l'écriture
+ * suivante part du plan à jour (sans écraser le suivi fait entre-temps).
+ */
+function useEcriturePlan(parcoursId: string, initial: PlanLu) {
   const f = useFormulaire();
+  const [lu, setLu] = useState<PlanLu>(initial);
   const [changements, setChangements] = useState<string[] | null>(null);
   async function ecrire<T>(
-    ecriture: () => Promise<T>,
-    contenuLu: ContenuPlan | null,
-    surConflit?: (courant: VuePlan) => void,
+    ecriture: (lu: PlanLu) => Promise<T>,
+    surConflit?: (courant: PlanLu, avant: PlanLu) => void,
   ) {
     setChangements(null);
     return f.soumettre(async () => {
       try {
-        return await ecriture();
+        return await ecriture(lu);
       } catch (err) {
         if (err instanceof ErreurApi && err.statut === 409) {
-          const courant = await api<VuePlan>("GET", urlPlan(parcoursId));
+          const v = await api<VuePlan>("GET", urlPlan(parcoursId));
+          const courant: PlanLu = {
+            version: v.plan?.version ?? 0,
+            contenu: v.plan?.contenu ?? null,
+            ...(v.plan ? { statut: v.plan.statut } : {}),
+          };
           setChangements(
-            courant.plan && contenuLu
-              ? comparer(contenuLu, courant.plan.contenu).map(lisible)
+            courant.contenu && lu.contenu
+              ? comparer(lu.contenu, courant.contenu).map(lisible)
               : ["Le plan a été créé ou remplacé entre-temps."],
           );
-          surConflit?.(courant);
+          surConflit?.(courant, lu);
+          setLu(courant);
         }
         throw err;
       }
@@ -266,7 +304,7 @@ function useEcriturePlan(parcoursId: string) {
       }
     />
   );
-  return { f, ecrire, alerteConflit };
+  return { f, ecrire, alerteConflit, lu };
 }
 
 function ChampMotif({
@@ -358,12 +396,9 @@ function EtatPlan({
   apres: () => Promise<void>;
 }) {
   const plan = d.plan!;
-  const { f, ecrire, alerteConflit } = useEcriturePlan(parcoursId);
+  const { f, ecrire, alerteConflit } = useEcriturePlan(parcoursId, plan);
   async function convenir() {
-    const r = await ecrire(
-      () => api("POST", `${urlPlan(parcoursId)}/accord`, { version: plan.version }),
-      plan.contenu,
-    );
+    const r = await ecrire((lu) => api("POST", `${urlPlan(parcoursId)}/accord`, { version: lu.version }));
     if (r) await apres();
   }
   return (
@@ -395,10 +430,12 @@ function EditeurPlan({
   apres: (message: string) => Promise<void>;
 }) {
   const [b, setB] = useState<Brouillon>(() => versBrouillon(d.plan?.contenu ?? null));
-  const [base, setBase] = useState({ version: d.plan?.version ?? 0, contenu: d.plan?.contenu ?? null });
   const [motif, setMotif] = useState("");
-  const { f, ecrire, alerteConflit } = useEcriturePlan(parcoursId);
-  const convenu = d.plan?.statut === "convenu";
+  const { f, ecrire, alerteConflit, lu } = useEcriturePlan(
+    parcoursId,
+    d.plan ?? { version: 0, contenu: null },
+  );
+  const convenu = lu.statut === "convenu";
 
   const majEtape = (i: number, champs: Partial<EtapeBrouillon>) =>
     setB((p) => ({ ...p, etapes: p.etapes.map((e, k) => (k === i ? { ...e, ...champs } : e)) }));
@@ -413,14 +450,13 @@ function EditeurPlan({
   async function enregistrer(e: React.FormEvent) {
     e.preventDefault();
     const r = await ecrire(
-      () =>
+      (base) =>
         api<VuePlan & { revision: boolean }>("PUT", urlPlan(parcoursId), {
           version: base.version,
-          ...(convenu ? { motif: motif || null } : {}),
+          ...(base.statut === "convenu" ? { motif: motif || null } : {}),
           contenu: versContenu(b, base.contenu?.situation),
         }),
-      base.contenu,
-      (courant) => setBase({ version: courant.plan?.version ?? 0, contenu: courant.plan?.contenu ?? null }),
+      (courant, avant) => setB((p) => rebaser(p, avant.contenu, courant.contenu)),
     );
     if (r)
       await apres(
@@ -862,30 +898,28 @@ function SituationFinancement({
     departement: s.departement ?? "",
   });
   const [motif, setMotif] = useState("");
-  const { f, ecrire, alerteConflit } = useEcriturePlan(parcoursId);
-  const convenu = plan.statut === "convenu";
+  const { f, ecrire, alerteConflit, lu } = useEcriturePlan(parcoursId, plan);
+  const convenu = lu.statut === "convenu";
   async function enregistrer(e: React.FormEvent) {
     e.preventDefault();
-    const r = await ecrire(
-      () =>
-        api("PUT", urlPlan(parcoursId), {
-          version: plan.version,
-          ...(convenu ? { motif: motif || null } : {}),
-          contenu: {
-            ...plan.contenu,
-            situation: {
-              ...s,
-              statut: v.statut || null,
-              typeContrat: v.typeContrat || null,
-              ancienneteSalarieMois: nombre(v.ancienneteSalarieMois),
-              ancienneteEntrepriseMois: nombre(v.ancienneteEntrepriseMois),
-              effectifEntreprise: nombre(v.effectifEntreprise),
-              soldeCPF: nombre(v.soldeCPF),
-              departement: v.departement || null,
-            },
+    const r = await ecrire((base) =>
+      api("PUT", urlPlan(parcoursId), {
+        version: base.version,
+        ...(base.statut === "convenu" ? { motif: motif || null } : {}),
+        contenu: {
+          ...base.contenu,
+          situation: {
+            ...s,
+            statut: v.statut || null,
+            typeContrat: v.typeContrat || null,
+            ancienneteSalarieMois: nombre(v.ancienneteSalarieMois),
+            ancienneteEntrepriseMois: nombre(v.ancienneteEntrepriseMois),
+            effectifEntreprise: nombre(v.effectifEntreprise),
+            soldeCPF: nombre(v.soldeCPF),
+            departement: v.departement || null,
           },
-        }),
-      plan.contenu,
+        },
+      }),
     );
     if (r) await apres();
   }
@@ -1070,32 +1104,36 @@ function AjouterLigne({
   const [montant, setMontant] = useState("");
   const [statut, setStatut] = useState<StatutLigne>("a_etudier");
   const [motif, setMotif] = useState("");
-  const { f, ecrire, alerteConflit } = useEcriturePlan(parcoursId);
-  const convenu = plan.statut === "convenu";
+  const { f, ecrire, alerteConflit, lu } = useEcriturePlan(parcoursId, plan);
+  const convenu = lu.statut === "convenu";
   const prefixe = `ligne-${a.id}`;
   async function ajouter(e: React.FormEvent) {
     e.preventDefault();
-    const contenu = structuredClone(plan.contenu);
-    const cible = contenu.etapes.flatMap((x) => x.actions).find((x) => x.id === a.id)!;
-    const lignes = [
-      ...cible.lignes,
-      { dispositif: dispositif || undefined, montant: nombre(montant) ?? undefined, statut },
-    ];
-    const r = await ecrire(
-      () =>
-        api("PUT", urlPlan(parcoursId), {
-          version: plan.version,
-          ...(convenu ? { motif: motif || null } : {}),
-          contenu: {
-            ...contenu,
-            etapes: contenu.etapes.map((x) => ({
-              ...x,
-              actions: x.actions.map((y) => (y.id === a.id ? { ...y, lignes } : y)),
-            })),
-          },
-        }),
-      plan.contenu,
-    );
+    const r = await ecrire((base) => {
+      const contenu = structuredClone(base.contenu ?? plan.contenu);
+      const cible = contenu.etapes.flatMap((x) => x.actions).find((x) => x.id === a.id);
+      if (!cible)
+        throw new ErreurApi(
+          404,
+          "introuvable",
+          "Cette action a été retirée du plan entre-temps : rechargez la page.",
+        );
+      const lignes = [
+        ...cible.lignes,
+        { dispositif: dispositif || undefined, montant: nombre(montant) ?? undefined, statut },
+      ];
+      return api("PUT", urlPlan(parcoursId), {
+        version: base.version,
+        ...(base.statut === "convenu" ? { motif: motif || null } : {}),
+        contenu: {
+          ...contenu,
+          etapes: contenu.etapes.map((x) => ({
+            ...x,
+            actions: x.actions.map((y) => (y.id === a.id ? { ...y, lignes } : y)),
+          })),
+        },
+      });
+    });
     if (r) await apres();
   }
   // Les erreurs du serveur nomment `contenu.etapes.i.actions.j.lignes.k.champ` : on les rattache à ce formulaire.
@@ -1180,20 +1218,18 @@ function ConsignerEchange({
   const [canal, setCanal] = useState<(typeof CANAUX_CONTACT)[number]>("courriel");
   const [reponse, setReponse] = useState("");
   const [statut, setStatut] = useState<StatutLigne | "">("");
-  const { f, ecrire, alerteConflit } = useEcriturePlan(parcoursId);
+  const { f, ecrire, alerteConflit } = useEcriturePlan(parcoursId, plan);
   const prefixe = `echange-${a.id}`;
   async function consigner(e: React.FormEvent) {
     e.preventDefault();
-    const r = await ecrire(
-      () =>
-        api("POST", `${urlPlan(parcoursId)}/lignes/${ligneId}/contacts`, {
-          version: plan.version,
-          le,
-          canal,
-          reponse,
-          ...(statut ? { statut } : {}),
-        }),
-      plan.contenu,
+    const r = await ecrire((base) =>
+      api("POST", `${urlPlan(parcoursId)}/lignes/${ligneId}/contacts`, {
+        version: base.version,
+        le,
+        canal,
+        reponse,
+        ...(statut ? { statut } : {}),
+      }),
     );
     if (r) await apres();
   }
