@@ -278,7 +278,10 @@ describe.each(fabriquesBase())("plan d'actions du dossier ($nom)", (fabrique) =>
     );
   });
 
-  it("un conseiller d'un autre opérateur n'y a pas accès (403), même en lecture", async () => {
+  it("un conseiller d'un autre opérateur, ou un collègue qui ne suit pas le dossier, n'y a pas accès (403)", async () => {
+    const julien = await env.connecter(`conseiller.ara@${D}`);
+    expect((await env.requete("GET", url(), julien)).statusCode).toBe(403);
+    expect((await env.requete("POST", `${url()}/accord`, julien, { version: 1 })).statusCode).toBe(403);
     const sofia = await env.connecter(`conseillere.ml@${D}`);
     expect((await env.requete("GET", url(), sofia)).statusCode).toBe(403);
     expect((await env.requete("PUT", url(), sofia, { version: 0, contenu: contenu() })).statusCode).toBe(403);

@@ -190,6 +190,14 @@ describe("comparaison de deux versions et révision", () => {
     expect(natureModification(v1, v2)).toBe("suivi");
   });
 
+  it("nomme les changements de situation avec leurs libellés", () => {
+    const v2 = { ...v1, situation: { ...v1.situation, statut: "salarie" as const, soldeCPF: 1500 } };
+    expect(comparer(v1, v2).map((x) => [x.champ, x.avant, x.apres])).toEqual([
+      ["Statut", "—", "Salarié ou salariée du secteur privé"],
+      ["Solde CPF", "—", "1 500 €"],
+    ]);
+  });
+
   it("repère un retrait d'étape", () => {
     const v2 = { ...v1, etapes: [] };
     expect(comparer(v1, v2)).toEqual([

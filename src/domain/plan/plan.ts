@@ -8,7 +8,14 @@
  * dans la version en cours. Pur : aucune entrée-sortie.
  */
 
-import { CATALOGUE, type IdDispositif, type Statut, type TypeContrat } from "../financement/catalogue.js";
+import {
+  CATALOGUE,
+  type IdDispositif,
+  LIBELLES_STATUT,
+  LIBELLES_TYPE_CONTRAT,
+  type Statut,
+  type TypeContrat,
+} from "../financement/catalogue.js";
 import { type DateIso, estDateIso } from "../financement/dates.js";
 
 export const TYPES_ACTION_PLAN = [
@@ -325,8 +332,8 @@ const CHAMPS_LIGNE: Champ<LigneFinancement>[] = [
   ["Échanges avec le financeur", (l) => String(l.contacts.length), true],
 ];
 const CHAMPS_SITUATION: Champ<SituationFinancement>[] = [
-  ["Statut", (s) => texte(s.statut)],
-  ["Type de contrat", (s) => texte(s.typeContrat)],
+  ["Statut", (s) => (s.statut ? LIBELLES_STATUT[s.statut] : "—")],
+  ["Type de contrat", (s) => (s.typeContrat ? LIBELLES_TYPE_CONTRAT[s.typeContrat] : "—")],
   ["Niveau de qualification", (s) => nombre(s.niveauQualification)],
   ["Ancienneté comme salarié (mois)", (s) => nombre(s.ancienneteSalarieMois)],
   ["Ancienneté dans l'entreprise (mois)", (s) => nombre(s.ancienneteEntrepriseMois)],
