@@ -736,7 +736,6 @@ export interface PlansRepository {
 }
 
 export interface Depots {
-  plans: PlansRepository;
   etatsDesLieux: EtatsDesLieuxRepository;
   reunions: ReunionsRepository;
   pilotage: PilotageRepository;
@@ -761,6 +760,7 @@ export interface Depots {
   transferts: TransfertsRepository;
   anonymisation: AnonymisationRepository;
   referentiels: ReferentielsRepository;
+  plans: PlansRepository;
 }
 
 /** Unité de travail : exécute une fonction dans une transaction ; tout ou rien. */

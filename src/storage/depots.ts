@@ -65,7 +65,6 @@ const versEvenement = (r: Selectable<TableEvenementAudit>): EvenementAudit => ({
 
 export function creerDepots(db: Kysely<Schema>): Depots {
   return {
-    plans: depotPlans(db),
     financement: depotParametresFinancement(db),
     etatsDesLieux: depotEtatsDesLieux(db),
     reunions: depotReunions(db),
@@ -386,5 +385,6 @@ export function creerDepots(db: Kysely<Schema>): Depots {
       },
     },
     referentiels: creerDepotReferentiels(db),
+    plans: depotPlans(db),
   };
 }

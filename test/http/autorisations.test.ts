@@ -297,31 +297,6 @@ const REGLES: Record<string, Regle> = {
     beneficiaireAutre: 403,
     conseillerAutre: 403,
   },
-  // Plan d'actions (docs/plan.md) : le dossier cible, fermé aux trois intrus ; positifs dans test/http/plan.test.ts.
-  ...dossier("GET", "/plan"),
-  ...dossier("PUT", "/plan", () => ({ version: 0, contenu: { etapes: [] } })),
-  ...dossier("POST", "/plan/accord", () => ({ version: 1 })),
-  ...dossier("GET", "/plan/calendrier.ics"),
-  "GET /api/v1/parcours/:id/plan/comparaison": {
-    url: (c) => `/api/v1/parcours/${c.parcoursId}/plan/comparaison?de=1&a=2`,
-    anonyme: 401,
-    beneficiaireAutre: 403,
-    conseillerAutre: 403,
-  },
-  "PUT /api/v1/parcours/:id/plan/actions/:actionId/statut": {
-    url: (c) => `/api/v1/parcours/${c.parcoursId}/plan/actions/${randomUUID()}/statut`,
-    corps: () => ({ version: 1, statut: "fait" }),
-    anonyme: 401,
-    beneficiaireAutre: 403,
-    conseillerAutre: 403,
-  },
-  "POST /api/v1/parcours/:id/plan/lignes/:ligneId/contacts": {
-    url: (c) => `/api/v1/parcours/${c.parcoursId}/plan/lignes/${randomUUID()}/contacts`,
-    corps: () => ({ version: 1, le: "2026-05-01", canal: "courriel", reponse: "Intrusion" }),
-    anonyme: 401,
-    beneficiaireAutre: 403,
-    conseillerAutre: 403,
-  },
   // « Mes données » : chacun ne voit et ne change que les siennes.
   "GET /api/v1/moi/acces": {
     anonyme: 401,
@@ -371,6 +346,31 @@ const REGLES: Record<string, Regle> = {
     corps: () => ({ motif: null }),
     anonyme: 401,
     beneficiaireAutre: "soi",
+    conseillerAutre: 403,
+  },
+  // Plan d'actions (docs/plan.md) : le dossier cible, fermé aux trois intrus ; positifs dans test/http/plan.test.ts.
+  ...dossier("GET", "/plan"),
+  ...dossier("PUT", "/plan", () => ({ version: 0, contenu: { etapes: [] } })),
+  ...dossier("POST", "/plan/accord", () => ({ version: 1 })),
+  ...dossier("GET", "/plan/calendrier.ics"),
+  "GET /api/v1/parcours/:id/plan/comparaison": {
+    url: (c) => `/api/v1/parcours/${c.parcoursId}/plan/comparaison?de=1&a=2`,
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "PUT /api/v1/parcours/:id/plan/actions/:actionId/statut": {
+    url: (c) => `/api/v1/parcours/${c.parcoursId}/plan/actions/${randomUUID()}/statut`,
+    corps: () => ({ version: 1, statut: "fait" }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
+  "POST /api/v1/parcours/:id/plan/lignes/:ligneId/contacts": {
+    url: (c) => `/api/v1/parcours/${c.parcoursId}/plan/lignes/${randomUUID()}/contacts`,
+    corps: () => ({ version: 1, le: "2026-05-01", canal: "courriel", reponse: "Intrusion" }),
+    anonyme: 401,
+    beneficiaireAutre: 403,
     conseillerAutre: 403,
   },
 };
