@@ -16,6 +16,7 @@ import type { MetierRegion } from "../domain/marcheTerritoire.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import type { DecisionNiveau1, PortailRegional } from "../domain/orientation.js";
 import type { Niveau, Phase, StatutParcours, TransitionDatee } from "../domain/parcours.js";
+import type { ContenuPlan, StatutVersionPlan } from "../domain/plan/plan.js";
 import type { LieuReunion } from "../domain/reunions.js";
 import type { TypeDestinataire } from "../domain/syntheseDossier.js";
 
@@ -831,6 +832,50 @@ export interface SynthesesRepository {
   lien(hash: string): Promise<LienPartageSynthese | undefined>;
 }
 
+/** Une version du plan d'actions d'un parcours (docs/plan.md). */
+export interface VersionPlan {
+  parcoursId: string;
+  numero: number;
+  contenu: ContenuPlan;
+  statut: StatutVersionPlan;
+  /** Motif de la révision qui a créé cette version (null pour la première). */
+  motif: string | null;
+  auteurId: string | null;
+  convenuLe: string | null;
+  convenuPar: string | null;
+  creeLe: string;
+  modifieLe: string;
+}
+
+/** Le plan d'un parcours : `version` pour les écritures concurrentes, la version en cours du plan. */
+export interface PlanActions {
+  parcoursId: string;
+  version: number;
+  numeroCourant: number;
+  creeLe: string;
+  modifieLe: string;
+  courante: VersionPlan;
+}
+
+export interface PlansRepository {
+  lire(parcoursId: string): Promise<PlanActions | undefined>;
+  /** Toutes les versions, de la première à la dernière. */
+  versions(parcoursId: string): Promise<VersionPlan[]>;
+  version(parcoursId: string, numero: number): Promise<VersionPlan | undefined>;
+  /** Crée le plan avec sa première version ; false s'il existe déjà. */
+  creer(v: VersionPlan): Promise<boolean>;
+  /** Modifie la version en cours si le plan est toujours à `versionAttendue` ; false sinon (écriture concurrente). */
+  modifierCourante(
+    parcoursId: string,
+    versionAttendue: number,
+    champs: Pick<VersionPlan, "contenu" | "statut" | "convenuLe" | "convenuPar" | "modifieLe">,
+  ): Promise<boolean>;
+  /** Ajoute une version qui devient la version en cours, si le plan est toujours à `versionAttendue`. */
+  reviser(versionAttendue: number, v: VersionPlan): Promise<boolean>;
+  /** La dernière version convenue (pour la synthèse), s'il y en a une. */
+  derniereConvenue(parcoursId: string): Promise<VersionPlan | undefined>;
+}
+
 export interface Depots {
   syntheses: SynthesesRepository;
   etatsDesLieux: EtatsDesLieuxRepository;
@@ -858,6 +903,7 @@ export interface Depots {
   anonymisation: AnonymisationRepository;
   referentiels: ReferentielsRepository;
   competences: CompetencesRepository;
+  plans: PlansRepository;
 }
 
 /** Profil de compétences enregistré d'un parcours (document versionné). */

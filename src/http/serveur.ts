@@ -22,6 +22,7 @@ import { routesMetiers } from "./routes/metiers.js";
 import { routesOrientation } from "./routes/orientation.js";
 import { routesParcours } from "./routes/parcours.js";
 import { routesPilotage } from "./routes/pilotage.js";
+import { routesPlan } from "./routes/plan.js";
 import { routesSante } from "./routes/sante.js";
 import { routesSession } from "./routes/session.js";
 import { routesSynthese } from "./routes/synthese.js";
@@ -182,6 +183,7 @@ export async function construireServeur(o: OptionsServeur): Promise<App> {
   await routesTerritoires(app, o);
   await routesPilotage(app, o);
   await routesSynthese(app, o);
+  await routesPlan(app, o);
 
   const web = o.dossierWeb && existsSync(path.join(o.dossierWeb, "index.html")) ? o.dossierWeb : undefined;
   if (web) {

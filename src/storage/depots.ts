@@ -6,6 +6,7 @@ import { depotCompetences } from "./depotsCompetences.js";
 import { depotParametresFinancement } from "./depotsFinancement.js";
 import { creerDepotsDossier } from "./depotsParcours.js";
 import { creerDepotPilotage, creerDepotSatisfaction } from "./depotsPilotage.js";
+import { depotPlans } from "./depotsPlan.js";
 import { depotSyntheses } from "./depotsSynthese.js";
 import { creerDepotReferentiels } from "./referentiels.js";
 import type { Schema, TableCompte, TableEvenementAudit, TableOperateur, TableSite } from "./schema.js";
@@ -388,5 +389,6 @@ export function creerDepots(db: Kysely<Schema>): Depots {
       },
     },
     referentiels: creerDepotReferentiels(db),
+    plans: depotPlans(db),
   };
 }

@@ -746,6 +746,8 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
           "synthese_brouillon",
         ] as const)
           await db.deleteFrom(table).where("parcours_id", "=", parcoursId).execute();
+        await db.deleteFrom("plan_actions_version").where("parcours_id", "=", parcoursId).execute();
+        await db.deleteFrom("plan_actions").where("parcours_id", "=", parcoursId).execute();
         await db
           .updateTable("parcours")
           .set((eb) => ({

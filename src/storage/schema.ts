@@ -358,6 +358,29 @@ export interface TableSyntheseLien {
   expire_le: string;
 }
 
+/** Migration 0010 : plan d'actions d'un parcours (en-tête : version des écritures, numéro de la version en cours). */
+export interface TablePlanActions {
+  parcours_id: string;
+  version: number;
+  numero_courant: number;
+  cree_le: string;
+  modifie_le: string;
+}
+
+/** Migration 0010 : une version du plan (contenu JSON), brouillon ou convenue. */
+export interface TablePlanActionsVersion {
+  parcours_id: string;
+  numero: number;
+  contenu: string;
+  statut: string;
+  motif: string | null;
+  auteur_id: string | null;
+  convenu_le: string | null;
+  convenu_par: string | null;
+  cree_le: string;
+  modifie_le: string;
+}
+
 export interface Schema extends SchemaReferentiels {
   parcours_partage: TableParcoursPartage;
   etat_des_lieux: TableEtatDesLieux;
@@ -392,6 +415,8 @@ export interface Schema extends SchemaReferentiels {
   profil_competences: TableProfilCompetences;
   piste_retenue: TablePisteRetenue;
   projet_professionnel: TableProjetProfessionnel;
+  plan_actions: TablePlanActions;
+  plan_actions_version: TablePlanActionsVersion;
 }
 
 /** Profil de compétences d'un parcours : document JSON (ProfilCompetences) versionné (migration 0009). */

@@ -54,6 +54,13 @@ const LIBELLES_ACTION: Record<string, string> = {
   "parcours.synthese.version.lire": "a vérifié une version de votre document de synthèse",
   "parcours.synthese.partager": "a partagé votre document de synthèse avec un tiers",
   "synthese.partagee.consulter": "a ouvert votre document de synthèse par un lien de partage",
+  "parcours.plan.lire": "a consulté votre plan d'actions",
+  "parcours.plan.enregistrer": "a modifié votre plan d'actions",
+  "parcours.plan.convenir": "a consigné votre accord sur le plan d'actions",
+  "parcours.plan.action.statut": "a changé le statut d'une action de votre plan",
+  "parcours.plan.financeur.contact": "a consigné un échange avec un financeur",
+  "parcours.plan.comparer": "a comparé deux versions de votre plan d'actions",
+  "parcours.plan.calendrier.exporter": "a exporté le calendrier de votre plan d'actions",
 };
 
 /** Le journal d'accès d'une personne, lisible : qui (nom, opérateur), quoi, quand, accepté ou refusé. */
@@ -249,6 +256,13 @@ async function toutesMesDonnees(depots: Depots, compteId: string) {
           statut: x.statut,
           strategies: x.decision?.strategies ?? null,
         })),
+        planActions: (await depots.plans.versions(p.id)).map((v) => ({
+          version: v.numero,
+          statut: v.statut,
+          motif: v.motif,
+          convenuLe: v.convenuLe,
+          contenu: v.contenu,
+        })),
       })),
     ),
   };
@@ -313,7 +327,22 @@ ${d.parcours
           ].join("")
         : "<li>Non renseigné</li>"
     }</ul>
-<h3>Mes projets</h3><ul>${p.projets.map((x) => `<li>${echapper(x.metier)} — ${echapper(x.typeChangement)}, ${echapper(x.statut)}</li>`).join("") || "<li>Aucun</li>"}</ul>`,
+<h3>Mes projets</h3><ul>${p.projets.map((x) => `<li>${echapper(x.metier)} — ${echapper(x.typeChangement)}, ${echapper(x.statut)}</li>`).join("") || "<li>Aucun</li>"}</ul>
+<h3>Plan d'actions</h3><ul>${
+      p.planActions
+        .map(
+          (v) =>
+            `<li>Version ${v.version} (${v.statut === "convenu" ? `convenue le ${echapper(v.convenuLe)}` : "en préparation"})${v.motif ? ` — motif : ${echapper(v.motif)}` : ""}<ul>${v.contenu.etapes
+              .flatMap((e) =>
+                e.actions.map(
+                  (a) =>
+                    `<li>${echapper(e.titre)} — ${echapper(a.intitule)} : ${echapper(a.statut)}, échéance ${echapper(a.echeance)}</li>`,
+                ),
+              )
+              .join("")}</ul></li>`,
+        )
+        .join("") || "<li>Aucun</li>"
+    }</ul>`,
   )
   .join("")}
 </body></html>`;

@@ -13,7 +13,7 @@
  * - les aides au cas par cas (AIF, Région, Agefiph, employeur) sont signalées sans montant.
  */
 
-import { type Echeance, type JoursFeries, qualifierEcheance } from "./calendrier.js";
+import type { Echeance, JoursFeries } from "./calendrier.js";
 import {
   CATALOGUE,
   DISPOSITIFS,
@@ -23,7 +23,8 @@ import {
   type TypeAction,
   type TypeContrat,
 } from "./catalogue.js";
-import { ajouterJours, type DateIso, dateEnToutesLettres } from "./dates.js";
+import { type DateIso, dateEnToutesLettres } from "./dates.js";
+import { type DispositifAvecDelais, echeancesDispositif } from "./echeances.js";
 import { type IdParametre, type JeuParametres, valeurDateeAu } from "./parametres.js";
 
 export interface Situation {
@@ -130,25 +131,20 @@ export function simuler(
     });
     return v.valeur;
   };
-  const echeance = (jours: number, avant: boolean, depuis: DateIso, libelle: string, source: string) =>
-    qualifierEcheance(
-      { date: ajouterJours(depuis, avant ? -jours : jours), libelle, source },
+  /** Échéances d'un dispositif (docs/financement.md), à partir du début de l'action. */
+  const echeancesDe = (id: DispositifAvecDelais) =>
+    echeancesDispositif(
+      id,
+      {
+        dateDebut: a.dateDebut,
+        ...(a.dureeMois !== undefined ? { dureeMois: a.dureeMois } : {}),
+        ...(a.tempsPartiel !== undefined ? { tempsPartiel: a.tempsPartiel } : {}),
+        ...(s.departement !== undefined ? { departement: s.departement } : {}),
+        aujourdhui: date,
+      },
+      P,
       feries,
-      s.departement,
-      date,
     );
-
-  /** Une demande à faire `avant` jours avant le début, et la réponse attendue `reponse` jours après elle. */
-  const demandeEtReponse = (
-    avant: number,
-    demande: { libelle: string; source: string },
-    reponse: number,
-    libelleReponse: string,
-    sourceReponse: string,
-  ) => {
-    const d = echeance(avant, true, a.dateDebut, demande.libelle, demande.source);
-    return [d, echeance(reponse, false, d.date, libelleReponse, sourceReponse)];
-  };
 
   const salarie = s.statut === "salarie";
   const demandeur = s.statut === "demandeur_emploi";
@@ -289,25 +285,7 @@ export function simuler(
     ptpEligible = refus.length === 0;
     const f = ligne("ptp", ptpEligible, ptpEligible ? motifs : refus);
     if (ptpEligible) {
-      const longue = (a.dureeMois ?? 0) >= (P("ptp.seuilAbsenceLongueMois") ?? 6) && !a.tempsPartiel;
-      const delai = longue
-        ? (P("ptp.delaiDemandeLongueJours") ?? 120)
-        : (P("ptp.delaiDemandeCourteJours") ?? 60);
-      const rep = P("ptp.delaiReponseEmployeurJours") ?? 30;
-      f.echeances.push(
-        ...demandeEtReponse(
-          delai,
-          {
-            libelle: `Date limite de la demande de congé de transition professionnelle à l'employeur (${delai} jours avant le début${
-              longue ? ", absence continue de 6 mois ou plus" : ""
-            })`,
-            source: longue ? "R6323-10 I 1°" : "R6323-10 I 2°",
-          },
-          rep,
-          `Réponse de l'employeur au plus tard ${rep} jours après la demande (silence vaut accord)`,
-          "R6323-10 III",
-        ),
-      );
+      f.echeances.push(...echeancesDe("ptp"));
       f.motifs.push(
         "Le CPF est mobilisé en premier par Transitions Pro, sans participation forfaitaire (R6323-14-4).",
       );
@@ -349,22 +327,7 @@ export function simuler(
         "Avec l'accord écrit de l'employeur ; l'OPCO prend en charge les frais pédagogiques selon ses niveaux de prise en charge.",
       );
     const f = ligne("periode_reconversion", prEligible, prEligible ? motifs : refus);
-    if (prEligible) {
-      const tr = P("periodeReconversion.delaiTransmissionOpcoJours", a.dateDebut) ?? 30;
-      const dec = P("periodeReconversion.delaiDecisionOpcoJours", a.dateDebut) ?? 20;
-      f.echeances.push(
-        ...demandeEtReponse(
-          tr,
-          {
-            libelle: `L'employeur transmet les documents à l'OPCO (${tr} jours avant le début)`,
-            source: "R6324-1",
-          },
-          dec,
-          `Décision de l'OPCO au plus tard ${dec} jours après réception`,
-          "R6324-2",
-        ),
-      );
-    }
+    if (prEligible) f.echeances.push(...echeancesDe("periode_reconversion"));
   }
 
   // 5. Voie principale et CPF.
@@ -418,25 +381,7 @@ export function simuler(
         }
       } else cpf.motifs.push("Solde CPF nul : pas de prise en charge.");
     }
-    if (a.surTempsDeTravail && salarie && cpf.retenu) {
-      const longue = (a.dureeMois ?? 0) >= 6;
-      const delai = longue
-        ? (P("cpfTempsTravail.delaiLongJours") ?? 120)
-        : (P("cpfTempsTravail.delaiCourtJours") ?? 60);
-      const rep = P("cpfTempsTravail.delaiReponseJours") ?? 30;
-      cpf.echeances.push(
-        ...demandeEtReponse(
-          delai,
-          {
-            libelle: `Date limite de la demande d'absence à l'employeur pour suivre la formation sur le temps de travail (${delai} jours avant)`,
-            source: "D6323-4 I",
-          },
-          rep,
-          `Réponse de l'employeur au plus tard ${rep} jours après (silence vaut accord)`,
-          "D6323-4 II",
-        ),
-      );
-    }
+    if (a.surTempsDeTravail && salarie && cpf.retenu) cpf.echeances.push(...echeancesDe("cpf"));
   }
 
   // 6. Démission-reconversion (formation) : ouvre l'allocation, ne finance pas la formation.
@@ -474,22 +419,7 @@ export function simuler(
       refus.length === 0,
       refus.length === 0 ? ["Absence rémunérée de 48 heures par validation (D6422-8)."] : refus,
     );
-    if (refus.length === 0) {
-      const d = P("vae.delaiDemandeCongeJours") ?? 30;
-      const r = P("vae.delaiReponseEmployeurJours") ?? 15;
-      f.echeances.push(
-        ...demandeEtReponse(
-          d,
-          {
-            libelle: `Date limite de la demande de congé VAE à l'employeur (${d} jours avant)`,
-            source: "R6422-3",
-          },
-          r,
-          `Réponse de l'employeur au plus tard ${r} jours après (report d'un mois au plus)`,
-          "R6422-4",
-        ),
-      );
-    }
+    if (refus.length === 0) f.echeances.push(...echeancesDe("conge_vae"));
     ligne("france_vae", true, [
       "Accompagnement possible, financé au cas par cas (France VAE, CPF, Transitions Pro, Agefiph).",
     ]);

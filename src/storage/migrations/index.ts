@@ -9,6 +9,7 @@ import { migration0006 } from "./0006_accueil.js";
 import { migration0007 } from "./0007_pilotage.js";
 import { migration0008 } from "./0008_partage.js";
 import { migration0009 } from "./0009_competences.js";
+import { migration0010 } from "./0010_plan_actions.js";
 import { migration0011 } from "./0011_synthese.js";
 import { migration0013 } from "./0013_inscriptions_anonymisees.js";
 
@@ -24,7 +25,8 @@ export function migrations(d: Dialecte): Record<string, Migration> {
     "0007_pilotage": migration0007(d),
     "0008_partage": migration0008(d),
     "0009_competences": migration0009(d),
-    "0013_inscriptions_anonymisees": migration0013(d),
+    "0010_plan_actions": migration0010(d),
     "0011_synthese": migration0011(d),
+    "0013_inscriptions_anonymisees": migration0013(d),
   };
 }

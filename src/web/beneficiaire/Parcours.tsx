@@ -26,6 +26,7 @@ import { EtapeParcours, FilMessages } from "../commun/parcours";
 import { Chronologie, SituationDemande } from "../conseiller/Dossier";
 import { EtatDesLieuxBeneficiaire } from "../conseiller/EtatDesLieux";
 import { useSession } from "../session";
+import { MonPlan } from "./MonPlan";
 import { SyntheseBeneficiaire } from "./Synthese";
 
 const PROCHAINES_ETAPES: Record<number, string> = {
@@ -45,6 +46,7 @@ const ONGLETS = [
   { tabId: "pistes", label: "Pistes métiers" },
   { tabId: "projets", label: "Mes projets" },
   { tabId: "document-synthese", label: "Mon document de synthèse" },
+  { tabId: "plan", label: "Mon plan d'actions" },
 ];
 
 /** Le parcours vu par le bénéficiaire : étape, prochaines étapes, rendez-vous, échanges, notes partagées, situation. */
@@ -104,6 +106,7 @@ export function ParcoursBeneficiaire() {
                 <ProjetsSection parcoursId={p.id} modifiable={p.statut !== "clos"} conseiller={false} />
               )}
               {onglet === "document-synthese" && <SyntheseBeneficiaire parcoursId={p.id} />}
+              {onglet === "plan" && <MonPlan parcoursId={p.id} clos={p.statut === "clos"} />}
             </Tabs>
           </>
         )}

@@ -34,6 +34,7 @@ import { Page } from "../commun/Page";
 import { EtapeParcours, FilMessages } from "../commun/parcours";
 import { useSession } from "../session";
 import { EtatDesLieuxConseiller } from "./EtatDesLieux";
+import { CalendrierPlanConseiller, FinancementPlanConseiller, PlanActionsConseiller } from "./PlanActions";
 import { ReunionsDossier } from "./ReunionsDossier";
 import { SyntheseConseiller } from "./Synthese";
 
@@ -53,6 +54,9 @@ const ONGLETS = [
   { tabId: "acces", label: "Journal d'accès" },
   { tabId: "reunions", label: "Réunions d'information" },
   { tabId: "document-synthese", label: "Document de synthèse" },
+  { tabId: "plan", label: "Plan d'actions" },
+  { tabId: "financement", label: "Financement" },
+  { tabId: "calendrier", label: "Calendrier" },
 ];
 
 /** Le dossier d'un bénéficiaire, côté conseiller : en-tête (étape, référent) et onglets sans rechargement. */
@@ -132,6 +136,11 @@ export function DossierConseiller() {
               {onglet === "transferts" && <Transferts key={p.version} p={p} apres={recharger} />}
               {onglet === "reunions" && <ReunionsDossier p={p} />}
               {onglet === "document-synthese" && <SyntheseConseiller parcoursId={p.id} />}
+              {onglet === "plan" && <PlanActionsConseiller parcoursId={p.id} clos={p.statut === "clos"} />}
+              {onglet === "financement" && (
+                <FinancementPlanConseiller parcoursId={p.id} clos={p.statut === "clos"} />
+              )}
+              {onglet === "calendrier" && <CalendrierPlanConseiller parcoursId={p.id} />}
             </Tabs>
           </>
         )}
