@@ -1,7 +1,11 @@
 import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "../domain/dossier.js";
 import type {
+  DocumentPilotage,
+  EntretiensParModalite,
+  FiltrePilotage,
   MomentSatisfaction,
   ParcoursPilotage,
+  ReunionPilotage,
   ReorientationPilotage,
   ReponseSatisfaction,
 } from "../domain/indicateurs.js";
@@ -642,9 +646,13 @@ export interface ReunionsRepository {
 
 /** Lignes du dossier dont se nourrissent les indicateurs de pilotage (parcours suivis pendant la période). */
 export interface PilotageRepository {
-  lignes(f: { operateurId?: string; debut: string; fin: string }): Promise<{
+  /** Lignes des indicateurs : parcours choisis par le filtre (et la période), déjà restreints par la base. */
+  lignes(f: FiltrePilotage & { debut: string; fin: string }): Promise<{
     parcours: ParcoursPilotage[];
     reorientations: ReorientationPilotage[];
+    entretiens: EntretiensParModalite[];
+    reunions: ReunionPilotage[];
+    documents: DocumentPilotage[];
   }>;
   /** Parcours clos dans l'intervalle [de, a[, non anonymisés, avec l'adresse de la personne (envoi du questionnaire). */
   closEntre(

@@ -72,17 +72,28 @@ async function verifierFiltre(depots: Depots, f: FiltrePilotage) {
   }
 }
 
-export async function calculer(depots: Depots, periode: Periode, filtre: FiltrePilotage) {
-  const lignes = await depots.pilotage.lignes({ operateurId: filtre.operateurId, ...periode });
-  const conseillers = await depots.comptes.lister({
-    role: "conseiller",
-    ...(filtre.operateurId ? { operateurId: filtre.operateurId } : {}),
-  });
+/**
+ * Tous les tableaux d'indicateurs pour une période et un filtre. `maintenant` : instant du calcul (une réunion
+ * d'information n'est comptée comme tenue que si elle a commencé avant) ; absent, toutes celles de la période.
+ */
+export async function calculer(depots: Depots, periode: Periode, filtre: FiltrePilotage, maintenant?: string) {
+  const { reunions, ...lignes } = await depots.pilotage.lignes({ ...filtre, ...periode });
+  const [conseillers, sites] = await Promise.all([
+    depots.comptes.lister({
+      role: "conseiller",
+      ...(filtre.operateurId ? { operateurId: filtre.operateurId } : {}),
+    }),
+    filtre.operateurId ? depots.sites.listerParOperateur(filtre.operateurId) : Promise.resolve([]),
+  ]);
   const i = calculerIndicateurs({
     ...lignes,
+    // Une réunion n'est rattachée à aucun conseiller : pas de tableau des réunions filtré par conseiller.
+    reunions: filtre.conseillerId ? undefined : reunions,
     periode,
     filtre,
+    maintenant,
     conseillers: Object.fromEntries(conseillers.map((c) => [c.id, `${c.prenom} ${c.nom}`])),
+    sites: Object.fromEntries(sites.map((s) => [s.id, s.nom])),
   });
   // Satisfaction : anonyme, sans lien au dossier, donc par opérateur seulement (pas par site ni par conseiller).
   if (!filtre.siteId && !filtre.conseillerId)
@@ -118,11 +129,11 @@ export const lireIndicateurs = casUsage({
     const f = filtreAutorise(acteur, entree);
     return { objetType: "operateur", objetId: f.operateurId ?? null };
   },
-  async executer({ acteur, entree, depots }) {
+  async executer({ acteur, entree, depots, services }) {
     const filtre = filtreAutorise(acteur, entree);
     await verifierFiltre(depots, filtre);
     const periode = { debut: entree.debut, fin: entree.fin };
-    const i = await calculer(depots, periode, filtre);
+    const i = await calculer(depots, periode, filtre, services.horloge.maintenant().toISOString());
     const [operateurs, sites, conseillers] = await Promise.all([
       depots.operateurs.lister(),
       filtre.operateurId ? depots.sites.listerParOperateur(filtre.operateurId) : Promise.resolve([]),
@@ -162,11 +173,12 @@ export const exporterIndicateurs = casUsage({
     const f = filtreAutorise(acteur, entree);
     return { objetType: "operateur", objetId: f.operateurId ?? null };
   },
-  async executer({ acteur, entree, depots }) {
+  async executer({ acteur, entree, depots, services }) {
     const filtre = filtreAutorise(acteur, entree);
     await verifierFiltre(depots, filtre);
     const periode = { debut: entree.debut, fin: entree.fin };
-    const tableaux = presenter(await calculer(depots, periode, filtre), true).filter(
+    const maintenant = services.horloge.maintenant().toISOString();
+    const tableaux = presenter(await calculer(depots, periode, filtre, maintenant), true).filter(
       (t) => !entree.tableau || t.id === entree.tableau,
     );
     if (tableaux.length === 0)

@@ -8,6 +8,7 @@ import { migration0005 } from "./0005_taches.js";
 import { migration0006 } from "./0006_accueil.js";
 import { migration0007 } from "./0007_pilotage.js";
 import { migration0008 } from "./0008_partage.js";
+import { migration0014 } from "./0014_pilotage_index.js";
 
 /** Une seule liste de migrations, dans l'ordre, pour les deux bases. Ajouter une migration : un fichier, une ligne ici. */
 export function migrations(d: Dialecte): Record<string, Migration> {
@@ -20,5 +21,6 @@ export function migrations(d: Dialecte): Record<string, Migration> {
     "0006_accueil": migration0006(d),
     "0007_pilotage": migration0007(d),
     "0008_partage": migration0008(d),
+    "0014_pilotage_index": migration0014(d),
   };
 }
