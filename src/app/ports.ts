@@ -1,13 +1,14 @@
 import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "../domain/dossier.js";
+import type { ParcoursEchange, ReunionSuivie } from "../domain/echanges.js";
 import type {
   DocumentPilotage,
   EntretiensParModalite,
   FiltrePilotage,
   MomentSatisfaction,
   ParcoursPilotage,
-  ReunionPilotage,
   ReorientationPilotage,
   ReponseSatisfaction,
+  ReunionPilotage,
 } from "../domain/indicateurs.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import type { DecisionNiveau1, PortailRegional } from "../domain/orientation.js";
@@ -322,6 +323,8 @@ export interface ParcoursRepository {
 
 export interface AuditRepository {
   ajouter(e: NouvelEvenementAudit): Promise<void>;
+  /** Plusieurs événements d'un coup (un par personne concernée par un export), par lots. */
+  ajouterLot(e: NouvelEvenementAudit[]): Promise<void>;
   listerParBeneficiaire(beneficiaireId: string, limite: number): Promise<EvenementAudit[]>;
 }
 
@@ -653,6 +656,15 @@ export interface PilotageRepository {
     entretiens: EntretiensParModalite[];
     reunions: ReunionPilotage[];
     documents: DocumentPilotage[];
+  }>;
+  /**
+   * Partage des données (docs/echanges.md) : parcours non anonymisés dont le dossier a changé pendant la période (une
+   * transition datée dans la période, ou leur dernière modification), avec transitions, entretiens et état des lieux
+   * jusqu'à la fin de la période ; inscriptions de ces personnes aux réunions d'information de l'opérateur.
+   */
+  echanges(f: { operateurId?: string; debut: string; fin: string }): Promise<{
+    parcours: ParcoursEchange[];
+    reunions: ReunionSuivie[];
   }>;
   /** Parcours clos dans l'intervalle [de, a[, non anonymisés, avec l'adresse de la personne (envoi du questionnaire). */
   closEntre(

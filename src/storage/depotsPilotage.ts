@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { PilotageRepository, SatisfactionRepository } from "../app/ports.js";
+import type { ParcoursEchange, ReunionSuivie } from "../domain/echanges.js";
 import type {
   DocumentPilotage,
   MomentSatisfaction,
@@ -138,7 +139,11 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
           .where("e.le", "<=", finIncluse)
           .groupBy("e.modalite")
           .execute()
-      ).map((r) => ({ modalite: r.modalite, entretiens: Number(r.entretiens), parcours: Number(r.parcours) }));
+      ).map((r) => ({
+        modalite: r.modalite,
+        entretiens: Number(r.entretiens),
+        parcours: Number(r.parcours),
+      }));
 
       let reo = db
         .selectFrom("transfert")
@@ -216,6 +221,117 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
       ).map((d) => ({ parcoursId: d.parcours_id, nature: "etat_des_lieux_niveau1", le: d.cree_le }));
 
       return { parcours: [...parId.values()], reorientations, entretiens, reunions, documents };
+    },
+    async echanges({ operateurId, debut, fin }) {
+      const finIncluse = `${fin}T23:59:59.999Z`;
+      // Parcours non anonymisés dont le dossier a changé dans la période : une transition datée dans la période, ou
+      // leur dernière modification (situation, demande, référent, opérateur après réorientation).
+      const changes = () => {
+        let q = db
+          .selectFrom("parcours")
+          .where("parcours.anonymise_le", "is", null)
+          .where("parcours.cree_le", "<=", finIncluse)
+          .where((eb) =>
+            eb.or([
+              eb.and([eb("parcours.modifie_le", ">=", debut), eb("parcours.modifie_le", "<=", finIncluse)]),
+              eb.exists(
+                eb
+                  .selectFrom("transition_parcours as tc")
+                  .select("tc.id")
+                  .whereRef("tc.parcours_id", "=", "parcours.id")
+                  .where("tc.le", ">=", debut)
+                  .where("tc.le", "<=", finIncluse),
+              ),
+            ]),
+          );
+        if (operateurId) q = q.where("parcours.operateur_id", "=", operateurId);
+        return q;
+      };
+      const lignes = await changes()
+        .leftJoin("etat_des_lieux", "etat_des_lieux.parcours_id", "parcours.id")
+        .select([
+          "parcours.id",
+          "parcours.beneficiaire_id",
+          "parcours.operateur_id",
+          "parcours.cree_le",
+          "parcours.situation_statut",
+          "parcours.situation_qualification",
+          "parcours.situation_tranche_age",
+          "etat_des_lieux.cree_le as etat_le",
+          "etat_des_lieux.decision as etat_decision",
+        ])
+        .orderBy("parcours.id")
+        .execute();
+      const parId = new Map<string, ParcoursEchange>();
+      for (const r of lignes)
+        parId.set(r.id, {
+          id: r.id,
+          beneficiaireId: r.beneficiaire_id,
+          operateurId: r.operateur_id,
+          creeLe: r.cree_le,
+          statut: r.situation_statut,
+          qualification: r.situation_qualification,
+          trancheAge: r.situation_tranche_age,
+          transitions: [],
+          entretiens: [],
+          etatDesLieux:
+            r.etat_le && r.etat_le <= finIncluse && r.etat_decision
+              ? { le: r.etat_le, decision: r.etat_decision }
+              : null,
+        });
+      const transitions = await db
+        .selectFrom("transition_parcours as t")
+        .select([
+          "t.parcours_id",
+          "t.type",
+          "t.niveau",
+          "t.phase",
+          "t.motif",
+          "t.retour_prevu",
+          "t.commentaire",
+          "t.le",
+        ])
+        .where("t.parcours_id", "in", changes().select("parcours.id"))
+        .where("t.le", "<=", finIncluse)
+        .orderBy("t.parcours_id")
+        .orderBy("t.le")
+        .orderBy("t.id")
+        .execute();
+      for (const t of transitions) parId.get(t.parcours_id)?.transitions.push(versTransitionPilotage(t));
+      const entretiens = await db
+        .selectFrom("entretien as e")
+        .select(["e.parcours_id", "e.le", "e.modalite"])
+        .where("e.parcours_id", "in", changes().select("parcours.id"))
+        .where("e.le", "<=", finIncluse)
+        .orderBy("e.parcours_id")
+        .orderBy("e.le")
+        .orderBy("e.id")
+        .execute();
+      for (const e of entretiens)
+        parId.get(e.parcours_id)?.entretiens.push({ le: e.le, modalite: e.modalite });
+      // Inscriptions de ces personnes aux réunions de l'opérateur du parcours, jusqu'à la fin de la période.
+      const reunions: ReunionSuivie[] = (
+        await db
+          .selectFrom("inscription_reunion as i")
+          .innerJoin("reunion_information as r", "r.id", "i.reunion_id")
+          .innerJoin("parcours", (j) =>
+            j
+              .onRef("parcours.beneficiaire_id", "=", "i.compte_id")
+              .onRef("parcours.operateur_id", "=", "r.operateur_id"),
+          )
+          .select(["i.compte_id", "r.operateur_id", "r.debut", "i.present"])
+          .distinct()
+          .where("parcours.id", "in", changes().select("parcours.id"))
+          .where("i.annulee_le", "is", null)
+          .where("r.debut", "<=", finIncluse)
+          .execute()
+      ).map((r) => ({
+        beneficiaireId: r.compte_id!,
+        operateurId: r.operateur_id,
+        le: r.debut,
+        present: r.present === null ? null : r.present === 1,
+      }));
+      return { parcours: [...parId.values()], reunions };
     },
     async closEntre(de, a) {
       const r = await db

@@ -318,5 +318,5 @@ export async function semerPilotage(d: Depots) {
   await etat(P1, "2026-01-12");
   await etat(P3, "2026-03-05");
   await etat(P5, "2025-07-01");
-  return { A, B, S1, S2, C1, C2, RA, P1, P2, P3, P4, P5, P6, P7, P9, b1, b3 };
+  return { A, B, S1, S2, C1, C2, RA, P1, P2, P3, P4, P5, P6, P7, P9, b1, b2, b3, b4, b6, b7 };
 }

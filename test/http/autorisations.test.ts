@@ -348,6 +348,14 @@ const REGLES: Record<string, Regle> = {
     beneficiaireAutre: "soi",
     conseillerAutre: 403,
   },
+  // Partage des données par bénéficiaire (docs/echanges.md) : responsable (son opérateur) et administrateur.
+  "GET /api/v1/pilotage/echanges": {
+    legitime: `responsable.ara@${D}`,
+    url: () => "/api/v1/pilotage/echanges?debut=2020-01-01&fin=2030-12-31",
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
 };
 
 /** Une route du dossier cible : fermée aux trois intrus. */

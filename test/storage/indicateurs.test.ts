@@ -143,8 +143,12 @@ describe.each(fabriquesBase())("indicateurs de pilotage ($nom)", (fabrique) => {
     });
     const c1 = await pour({ conseillerId: ids.C1 });
     expect(c1.tableaux.map((x) => x.id)).not.toContain("reunions_information");
-    expect(tableau(await calculer(base.depots, PERIODE, { operateurId: ids.B }, MAINTENANT), "reunions_information"))
-      .toEqual({ distance: [1, 6, 1, 1, 100], ensemble: [1, 6, 1, 1, 100] });
+    expect(
+      tableau(
+        await calculer(base.depots, PERIODE, { operateurId: ids.B }, MAINTENANT),
+        "reunions_information",
+      ),
+    ).toEqual({ distance: [1, 6, 1, 1, 100], ensemble: [1, 6, 1, 1, 100] });
   });
 
   it("compte les documents de synthèse remis (état des lieux de niveau 1 formalisé dans la période)", async () => {

@@ -34,6 +34,8 @@ const LIBELLES_ACTION: Record<string, string> = {
   "moi.effacement.demander": "a demandé l'effacement de ses données",
   "tache.anonymisation": "a anonymisé votre dossier (durée de conservation écoulée)",
   "effacement.traiter": "a traité votre demande d'effacement",
+  "pilotage.echanges.exporter":
+    "a transmis, sous pseudonyme, les données de votre parcours (partage prévu par les articles L6111-6-1 et L6353-10 du Code du travail)",
 };
 
 /** Le journal d'accès d'une personne, lisible : qui (nom, opérateur), quoi, quand, accepté ou refusé. */

@@ -18,11 +18,11 @@ import type { Depots } from "../ports.js";
  * filtres par période, site, conseiller. Agrégats seulement : aucune donnée nominative de bénéficiaire ne sort.
  */
 
-const date = (libelle: string) =>
+export const date = (libelle: string) =>
   z.string({ error: `Indiquez la date de ${libelle}.` }).regex(/^\d{4}-\d{2}-\d{2}$/, {
     error: `La date de ${libelle} doit être au format AAAA-MM-JJ.`,
   });
-const id = (libelle: string) =>
+export const id = (libelle: string) =>
   z
     .uuid(`${libelle} invalide.`)
     .optional()
@@ -36,13 +36,20 @@ export const schemaFiltre = z
     siteId: id("Identifiant de site"),
     conseillerId: id("Identifiant de conseiller"),
   })
-  .superRefine((v, ctx) => {
-    for (const champ of ["debut", "fin"] as const)
-      if (Number.isNaN(new Date(`${v[champ]}T00:00:00Z`).getTime()))
-        ctx.addIssue({ code: "custom", path: [champ], message: "Cette date n'existe pas." });
-    if (v.debut > v.fin)
-      ctx.addIssue({ code: "custom", path: ["fin"], message: "La fin de la période doit suivre son début." });
-  });
+  .superRefine(verifierPeriode);
+
+/** Dates réelles (pas de 31 février) et fin après le début ; sinon 400 qui nomme le champ. */
+export function verifierPeriode(v: { debut: string; fin: string }, ctx: z.RefinementCtx) {
+  const existe = (j: string) => {
+    const d = new Date(`${j}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === j;
+  };
+  for (const champ of ["debut", "fin"] as const)
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v[champ]) && !existe(v[champ]))
+      ctx.addIssue({ code: "custom", path: [champ], message: "Cette date n'existe pas." });
+  if (v.debut > v.fin)
+    ctx.addIssue({ code: "custom", path: ["fin"], message: "La fin de la période doit suivre son début." });
+}
 
 export type EntreeFiltre = z.output<typeof schemaFiltre>;
 
@@ -76,7 +83,12 @@ async function verifierFiltre(depots: Depots, f: FiltrePilotage) {
  * Tous les tableaux d'indicateurs pour une période et un filtre. `maintenant` : instant du calcul (une réunion
  * d'information n'est comptée comme tenue que si elle a commencé avant) ; absent, toutes celles de la période.
  */
-export async function calculer(depots: Depots, periode: Periode, filtre: FiltrePilotage, maintenant?: string) {
+export async function calculer(
+  depots: Depots,
+  periode: Periode,
+  filtre: FiltrePilotage,
+  maintenant?: string,
+) {
   const { reunions, ...lignes } = await depots.pilotage.lignes({ ...filtre, ...periode });
   const [conseillers, sites] = await Promise.all([
     depots.comptes.lister({
