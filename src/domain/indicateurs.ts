@@ -307,7 +307,9 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
   const personnes = new Map<string, ParcoursPilotage>();
   for (const p of suivis) {
     const deja = personnes.get(p.beneficiaireId);
-    if (!deja || deja.creeLe < p.creeLe) personnes.set(p.beneficiaireId, p);
+    // À date égale, l'identifiant départage : le résultat ne dépend pas de l'ordre des lignes lues.
+    if (!deja || deja.creeLe < p.creeLe || (deja.creeLe === p.creeLe && deja.id < p.id))
+      personnes.set(p.beneficiaireId, p);
   }
   const gens = [...personnes.values()];
   const tableauPersonnes = (

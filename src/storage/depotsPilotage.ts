@@ -87,7 +87,6 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
             .whereRef("ep.parcours_id", "=", "parcours.id")
             .as("premier_entretien"),
         ])
-        .orderBy("parcours.id")
         .execute();
       const parId = new Map<string, ParcoursPilotage>();
       for (const r of lignes)
@@ -105,10 +104,12 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
           premierEntretien: (r.premier_entretien as string | null) ?? null,
         });
 
-      // Transitions : les colonnes que le rejeu des états contrôle (ni identifiant ni auteur).
+      // Transitions : les colonnes que le rejeu des états contrôle (ni auteur ni date d'écriture). Pas de tri en SQL
+      // (PostgreSQL triait sur disque plus de 100 000 lignes) : chaque parcours trie les siennes, (date, identifiant).
       const transitions = await db
         .selectFrom("transition_parcours as t")
         .select([
+          "t.id",
           "t.parcours_id",
           "t.type",
           "t.niveau",
@@ -120,30 +121,41 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
         ])
         .where("t.parcours_id", "in", choisis().select("parcours.id"))
         .where("t.le", "<=", finIncluse)
-        .orderBy("t.parcours_id")
-        .orderBy("t.le")
-        .orderBy("t.id")
         .execute();
-      for (const t of transitions) parId.get(t.parcours_id)?.transitions.push(versTransitionPilotage(t));
+      const ordre = new Map<string, typeof transitions>();
+      for (const t of transitions) {
+        const liste = ordre.get(t.parcours_id);
+        if (liste) liste.push(t);
+        else ordre.set(t.parcours_id, [t]);
+      }
+      for (const [id, liste] of ordre) {
+        const p = parId.get(id);
+        if (!p) continue;
+        if (liste.length > 1)
+          liste.sort((a, b) => (a.le === b.le ? (a.id < b.id ? -1 : 1) : a.le < b.le ? -1 : 1));
+        p.transitions = liste.map(versTransitionPilotage);
+      }
 
+      // Entretiens de la période par modalité : d'abord par (modalité, parcours), puis par modalité (deux agrégats par
+      // hachage ; un `count(distinct …)` imposait un tri).
+      const parParcours = db
+        .selectFrom("entretien as e")
+        .select((eb) => ["e.modalite", "e.parcours_id", eb.fn.countAll<number | string>().as("n")])
+        .where("e.parcours_id", "in", choisis().select("parcours.id"))
+        .where("e.le", ">=", debut)
+        .where("e.le", "<=", finIncluse)
+        .groupBy(["e.modalite", "e.parcours_id"]);
       const entretiens = (
         await db
-          .selectFrom("entretien as e")
+          .selectFrom(parParcours.as("m"))
           .select((eb) => [
-            "e.modalite",
-            eb.fn.countAll<number | string>().as("entretiens"),
-            eb.fn.count<number | string>("e.parcours_id").distinct().as("parcours"),
+            "m.modalite",
+            eb.fn.sum<number | string>("m.n").as("entretiens"),
+            eb.fn.countAll<number | string>().as("parcours"),
           ])
-          .where("e.parcours_id", "in", choisis().select("parcours.id"))
-          .where("e.le", ">=", debut)
-          .where("e.le", "<=", finIncluse)
-          .groupBy("e.modalite")
+          .groupBy("m.modalite")
           .execute()
-      ).map((r) => ({
-        modalite: r.modalite,
-        entretiens: Number(r.entretiens),
-        parcours: Number(r.parcours),
-      }));
+      ).map((r) => ({ modalite: r.modalite, entretiens: Number(r.entretiens), parcours: Number(r.parcours) }));
 
       let reo = db
         .selectFrom("transfert")
