@@ -186,7 +186,7 @@ export default async function (): Promise<ResultatBench> {
   });
   lignes.push({
     banc: "indicateurs",
-    mesure: "  dont lecture des lignes (dépôt, 3 requêtes)",
+    mesure: "  dont lecture des lignes (dépôt)",
     valeurs: await mesurer(() => base.depots.pilotage.lignes({ operateurId, ...periode }), 5),
   });
   const brutes = await base.depots.pilotage.lignes({ operateurId, ...periode });

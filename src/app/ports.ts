@@ -6,11 +6,16 @@ import type {
 import type { DonneesPistes, MarchePiste, MoteurPistes } from "../domain/competences/pistes.js";
 import type { ProfilCompetences } from "../domain/competences/profil.js";
 import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "../domain/dossier.js";
+import type { ParcoursEchange, ReunionSuivie } from "../domain/echanges.js";
 import type {
+  DocumentPilotage,
+  EntretiensParModalite,
+  FiltrePilotage,
   MomentSatisfaction,
   ParcoursPilotage,
   ReorientationPilotage,
   ReponseSatisfaction,
+  ReunionPilotage,
 } from "../domain/indicateurs.js";
 import type { MetierRegion } from "../domain/marcheTerritoire.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
@@ -328,6 +333,8 @@ export interface ParcoursRepository {
 
 export interface AuditRepository {
   ajouter(e: NouvelEvenementAudit): Promise<void>;
+  /** Plusieurs événements d'un coup (un par personne concernée par un export), par lots. */
+  ajouterLot(e: NouvelEvenementAudit[]): Promise<void>;
   listerParBeneficiaire(beneficiaireId: string, limite: number): Promise<EvenementAudit[]>;
 }
 
@@ -698,9 +705,22 @@ export interface ReunionsRepository {
 
 /** Lignes du dossier dont se nourrissent les indicateurs de pilotage (parcours suivis pendant la période). */
 export interface PilotageRepository {
-  lignes(f: { operateurId?: string; debut: string; fin: string }): Promise<{
+  /** Lignes des indicateurs : parcours choisis par le filtre (et la période), déjà restreints par la base. */
+  lignes(f: FiltrePilotage & { debut: string; fin: string }): Promise<{
     parcours: ParcoursPilotage[];
     reorientations: ReorientationPilotage[];
+    entretiens: EntretiensParModalite[];
+    reunions: ReunionPilotage[];
+    documents: DocumentPilotage[];
+  }>;
+  /**
+   * Partage des données (docs/echanges.md) : parcours non anonymisés dont le dossier a changé pendant la période (une
+   * transition datée dans la période, ou leur dernière modification), avec transitions, entretiens et état des lieux
+   * jusqu'à la fin de la période ; inscriptions de ces personnes aux réunions d'information de l'opérateur.
+   */
+  echanges(f: { operateurId?: string; debut: string; fin: string }): Promise<{
+    parcours: ParcoursEchange[];
+    reunions: ReunionSuivie[];
   }>;
   /** Parcours clos dans l'intervalle [de, a[, non anonymisés, avec l'adresse de la personne (envoi du questionnaire). */
   closEntre(

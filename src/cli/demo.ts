@@ -203,6 +203,31 @@ export async function chargerDemo(stockage: Stockage, hachage: HachageMotDePasse
         places: r.places,
         creeLe: iso(10),
       });
+    // Une séance passée, avec ses présences, pour l'indicateur des réunions tenues (tableau de bord).
+    const passee = randomUUID();
+    await d.reunions.creer({
+      id: passee,
+      operateurId: ara.id,
+      theme: "Découvrir le conseil en évolution professionnelle",
+      lieu: "site",
+      siteId: siteLyon.id,
+      debut: iso(20),
+      dureeMinutes: 90,
+      places: 8,
+      creeLe: iso(40),
+    });
+    for (let k = 1; k <= 6; k++) {
+      const id = randomUUID();
+      await d.reunions.inscrire({
+        id,
+        reunionId: passee,
+        nom: `Participant·e ${k} (Démo)`,
+        email: `participant${k}@${DOMAINE}`,
+        compteId: null,
+        inscritLe: iso(30 - k),
+      });
+      await d.reunions.marquerPresence(id, 1, k !== 3);
+    }
 
     const compte = async (
       email: string,

@@ -24,17 +24,12 @@ import {
   type Phase,
   type TransitionDatee,
 } from "./parcours.js";
+import { repartir } from "./reunions.js";
 
 /** Période d'observation : dates AAAA-MM-JJ, bornes incluses. */
 export interface Periode {
   debut: string;
   fin: string;
-}
-
-export interface EntretienPilotage {
-  le: string;
-  modalite: string;
-  siteId: string | null;
 }
 
 export interface ParcoursPilotage {
@@ -48,8 +43,42 @@ export interface ParcoursPilotage {
   statut: string | null;
   trancheAge: string | null;
   qualification: string | null;
+  /** Transitions jusqu'à la fin de la période, dans l'ordre chronologique. */
   transitions: TransitionDatee[];
-  entretiens: EntretienPilotage[];
+  /** Date du premier entretien du parcours (null : aucun entretien). */
+  premierEntretien: string | null;
+}
+
+/** Entretiens datés dans la période, agrégés par modalité sur les parcours choisis (compté par le dépôt). */
+export interface EntretiensParModalite {
+  modalite: string;
+  entretiens: number;
+  /** Parcours distincts ayant eu au moins un entretien de cette modalité dans la période. */
+  parcours: number;
+}
+
+/** Une réunion collective d'information datée dans la période, avec ses inscriptions (sans nom ni adresse). */
+export interface ReunionPilotage {
+  id: string;
+  operateurId: string;
+  siteId: string | null;
+  debut: string;
+  places: number;
+  inscriptions: { id: string; inscritLe: string; annuleeLe: string | null; present: boolean | null }[];
+}
+
+/** Natures de documents formalisés remis à la personne et comptés par l'indicateur `documents_synthese`. */
+export const NATURES_DOCUMENT = ["etat_des_lieux_niveau1"] as const;
+export type NatureDocument = (typeof NATURES_DOCUMENT)[number];
+export const LIBELLES_NATURE_DOCUMENT: Record<NatureDocument, string> = {
+  etat_des_lieux_niveau1: "État des lieux de niveau 1 (volet niveau 1 du document de synthèse)",
+};
+
+export interface DocumentPilotage {
+  parcoursId: string;
+  nature: NatureDocument;
+  /** Date à laquelle le document a été formalisé (remis). */
+  le: string;
 }
 
 export interface ReorientationPilotage {
@@ -63,6 +92,10 @@ export interface ReorientationPilotage {
   reponduLe: string | null;
 }
 
+/**
+ * Le filtre est appliqué par le dépôt (les parcours reçus sont déjà choisis) ; le domaine s'en sert pour les
+ * réorientations, les réunions d'information et le libellé des lignes.
+ */
 export interface FiltrePilotage {
   /** Absent : tous les opérateurs (administrateur, statistiques publiques). */
   operateurId?: string;
@@ -90,8 +123,12 @@ export interface TableauIndicateur {
    */
   colonnesEffectif: number[];
   effectifColonne?: number;
+  /** Colonnes retirées quand l'effectif de la ligne est sous 5 (défaut : toutes celles qui ne sont pas des effectifs). */
+  colonnesStatistiques?: number[];
   /** Présenté aussi en graphique (barres) sur le tableau de bord. */
   graphique: boolean;
+  /** Colonne représentée par le graphique (défaut : la première). */
+  colonneGraphique?: number;
 }
 
 export const SEUIL_SECRET = 5;
@@ -120,35 +157,6 @@ export function quantile(valeurs: readonly number[], q: number): number | null {
 const JOUR_MS = 86_400_000;
 const joursEntre = (de: string, a: string) =>
   Math.round(((new Date(a).getTime() - new Date(de).getTime()) / JOUR_MS) * 10) / 10;
-
-/** État du parcours à un instant (transitions jusqu'à cet instant inclus) ; null s'il n'est pas encore ouvert. */
-export function etatA(transitions: readonly TransitionDatee[], instant: string): EtatParcours | null {
-  let etat: EtatParcours | null = null;
-  for (const t of transitions) {
-    if (t.le > instant) break;
-    const r = appliquer(etat, t);
-    if (!r.ok) break;
-    etat = r.etat;
-  }
-  return etat;
-}
-
-/** Le parcours est-il suivi pendant la période (ouvert avant sa fin, pas clos avant son début) ? */
-export function actifPendant(p: ParcoursPilotage, periode: Periode): boolean {
-  const ouverture = p.transitions[0];
-  if (!ouverture || jour(ouverture.le) > periode.fin) return false;
-  const cloture = p.transitions.find((t) => t.type === "cloture");
-  return !cloture || jour(cloture.le) >= periode.debut;
-}
-
-export function selectionner(parcours: readonly ParcoursPilotage[], f: FiltrePilotage) {
-  return parcours.filter(
-    (p) =>
-      (!f.operateurId || p.operateurId === f.operateurId) &&
-      (!f.conseillerId || p.referentId === f.conseillerId) &&
-      (!f.siteId || p.entretiens.some((e) => e.siteId === f.siteId)),
-  );
-}
 
 function compter<K extends string>(cles: readonly K[], valeurs: Iterable<K | null | string>) {
   const n = new Map<string, number>(cles.map((c) => [c, 0]));
@@ -183,12 +191,23 @@ const etapeDe = (niveau: number | undefined, phase: Phase | null | undefined) =>
   niveau === 1 ? "niveau1" : phase === "mise_en_oeuvre" ? "mise_en_oeuvre" : "conseil";
 
 export interface EntreeIndicateurs {
+  /** Parcours déjà choisis par le dépôt selon le filtre (opérateur, site, conseiller) et la période. */
   parcours: readonly ParcoursPilotage[];
   reorientations: readonly ReorientationPilotage[];
+  /** Entretiens de la période par modalité, sur les mêmes parcours. */
+  entretiens: readonly EntretiensParModalite[];
+  /** Réunions d'information datées dans la période (absent : tableau non calculé). */
+  reunions?: readonly ReunionPilotage[];
+  /** Documents formalisés dans la période (absent : tableau non calculé). */
+  documents?: readonly DocumentPilotage[];
   periode: Periode;
   filtre: FiltrePilotage;
+  /** Instant du calcul : une réunion n'est « tenue » que si elle a commencé avant (absent : toutes). */
+  maintenant?: string;
   /** Libellés des conseillers (identifiant → « Prénom Nom ») pour la charge de portefeuille. */
   conseillers?: Record<string, string>;
+  /** Libellés des sites (identifiant → nom) pour les réunions d'information. */
+  sites?: Record<string, string>;
 }
 
 export interface Indicateurs {
@@ -198,30 +217,65 @@ export interface Indicateurs {
   tableaux: TableauIndicateur[];
 }
 
+/** Ce que le calcul retient d'un parcours, en un seul passage sur ses transitions. */
+interface Resume {
+  p: ParcoursPilotage;
+  suivi: boolean;
+  cloture: TransitionDatee | undefined;
+  etatFin: EtatParcours | null;
+}
+
+function resumer(p: ParcoursPilotage, periode: Periode, fin: string): Resume {
+  let etat: EtatParcours | null = null;
+  let cloture: TransitionDatee | undefined;
+  let rejoue = true;
+  for (const t of p.transitions) {
+    if (t.type === "cloture" && !cloture) cloture = t;
+    if (!rejoue || t.le > fin) continue;
+    const r = appliquer(etat, t);
+    if (r.ok) etat = r.etat;
+    else rejoue = false;
+  }
+  const ouverture = p.transitions[0];
+  const suivi =
+    !!ouverture && jour(ouverture.le) <= periode.fin && (!cloture || jour(cloture.le) >= periode.debut);
+  return { p, suivi, cloture, etatFin: etat };
+}
+
 export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
   const { periode } = e;
-  const choisis = selectionner(e.parcours, e.filtre);
-  const suivis = choisis.filter((p) => actifPendant(p, periode));
+  const fin = apresFin(periode);
+  const resumes = e.parcours.map((p) => resumer(p, periode, fin));
+  const choisis = e.parcours;
+  const suivis = resumes.filter((r) => r.suivi).map((r) => r.p);
   const tableaux: TableauIndicateur[] = [];
 
   // 1. Entrées par niveau (ouvertures et passages au niveau 2 pendant la période) et par point d'entrée direct.
   let entreesN1 = 0;
   let entreesN2 = 0;
   const pointEntree = new Map<string, number>(ETAPES_ENTREE.map((c) => [c, 0]));
+  // Transitions de la période, comptées au même passage (pauses, reprises, clôtures par motif).
+  let pauses = 0;
+  let reprises = 0;
+  const motifsClotures: string[] = [];
   for (const p of choisis) {
     let niveauPrecedent: number | null = null;
     for (const t of p.transitions) {
+      const dans = dansPeriode(t.le, periode);
       if (t.type === "ouverture" || t.type === "passage") {
-        const entre = dansPeriode(t.le, periode);
-        if (entre && t.type === "ouverture") {
+        if (dans && t.type === "ouverture") {
           const c = etapeDe(t.niveau, t.phase);
           pointEntree.set(c, pointEntree.get(c)! + 1);
         }
-        if (entre && t.niveau !== niveauPrecedent) {
+        if (dans && t.niveau !== niveauPrecedent) {
           if (t.niveau === 1) entreesN1++;
           else entreesN2++;
         }
         niveauPrecedent = t.niveau;
+      } else if (dans) {
+        if (t.type === "pause") pauses++;
+        else if (t.type === "reprise") reprises++;
+        else motifsClotures.push(t.motif);
       }
     }
   }
@@ -253,7 +307,9 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
   const personnes = new Map<string, ParcoursPilotage>();
   for (const p of suivis) {
     const deja = personnes.get(p.beneficiaireId);
-    if (!deja || deja.creeLe < p.creeLe) personnes.set(p.beneficiaireId, p);
+    // À date égale, l'identifiant départage : le résultat ne dépend pas de l'ordre des lignes lues.
+    if (!deja || deja.creeLe < p.creeLe || (deja.creeLe === p.creeLe && deja.id < p.id))
+      personnes.set(p.beneficiaireId, p);
   }
   const gens = [...personnes.values()];
   const tableauPersonnes = (
@@ -301,8 +357,8 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
     (p) => p.codeRegion,
   );
 
-  // 3. Modalités des entretiens tenus pendant la période.
-  const entretiens = choisis.flatMap((p) => p.entretiens.filter((x) => dansPeriode(x.le, periode)));
+  // 3. Modalités des entretiens tenus pendant la période (comptés par le dépôt).
+  const parModalite = new Map(e.entretiens.map((x) => [x.modalite, x]));
   tableaux.push({
     id: "modalites",
     titre: "Entretiens par modalité",
@@ -310,11 +366,7 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
     lignes: MODALITES.map((m) => ({
       cle: m,
       libelle: LIBELLES_MODALITE[m],
-      valeurs: [
-        entretiens.filter((x) => x.modalite === m).length,
-        choisis.filter((p) => p.entretiens.some((x) => x.modalite === m && dansPeriode(x.le, periode)))
-          .length,
-      ],
+      valeurs: [parModalite.get(m)?.entretiens ?? 0, parModalite.get(m)?.parcours ?? 0],
     })),
     colonnesEffectif: [0, 1],
     graphique: true,
@@ -322,15 +374,13 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
 
   // 4. Délais et durées : effectif, 1er quartile, médiane, 3e quartile (en jours).
   const delais: number[] = [];
-  for (const p of choisis) {
-    const premier = p.entretiens.map((x) => x.le).sort()[0];
-    if (premier && dansPeriode(premier, periode)) delais.push(joursEntre(p.creeLe, premier));
-  }
+  for (const p of choisis)
+    if (p.premierEntretien && dansPeriode(p.premierEntretien, periode))
+      delais.push(joursEntre(p.creeLe, p.premierEntretien));
   const dureesN1: number[] = [];
   const dureesN2: number[] = [];
   const dureesTotal: number[] = [];
-  for (const p of choisis) {
-    const cloture = p.transitions.find((t) => t.type === "cloture");
+  for (const { p, cloture } of resumes) {
     if (!cloture || !dansPeriode(cloture.le, periode)) continue;
     const d = durees(p.transitions, cloture.le);
     const niveaux = new Set(
@@ -361,27 +411,17 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
   });
 
   // 5. Pauses et reprises.
-  const transitionsPeriode = choisis.flatMap((p) => p.transitions.filter((t) => dansPeriode(t.le, periode)));
-  const fin = apresFin(periode);
   tableaux.push({
     id: "pauses",
     titre: "Pauses et reprises",
     colonnes: ["Nombre"],
     lignes: [
-      {
-        cle: "pauses",
-        libelle: "Mises en pause",
-        valeurs: [transitionsPeriode.filter((t) => t.type === "pause").length],
-      },
-      {
-        cle: "reprises",
-        libelle: "Reprises",
-        valeurs: [transitionsPeriode.filter((t) => t.type === "reprise").length],
-      },
+      { cle: "pauses", libelle: "Mises en pause", valeurs: [pauses] },
+      { cle: "reprises", libelle: "Reprises", valeurs: [reprises] },
       {
         cle: "en_pause_fin",
         libelle: "Parcours en pause à la fin de la période",
-        valeurs: [choisis.filter((p) => etatA(p.transitions, fin)?.statut === "en_pause").length],
+        valeurs: [resumes.filter((r) => r.etatFin?.statut === "en_pause").length],
       },
     ],
     colonnesEffectif: [0],
@@ -389,15 +429,14 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
   });
 
   // 6. Clôtures par motif.
-  const clotures = compter(
-    MOTIFS_CLOTURE,
-    transitionsPeriode.flatMap((t) => (t.type === "cloture" ? [t.motif] : [])),
-  );
   tableaux.push({
     id: "clotures",
     titre: "Parcours clos par motif",
     colonnes: ["Parcours clos"],
-    lignes: lignesComptees(clotures, { ...LIBELLES_MOTIF_CLOTURE, ...NON_RENSEIGNE }),
+    lignes: lignesComptees(compter(MOTIFS_CLOTURE, motifsClotures), {
+      ...LIBELLES_MOTIF_CLOTURE,
+      ...NON_RENSEIGNE,
+    }),
     colonnesEffectif: [0],
     graphique: true,
   });
@@ -446,12 +485,11 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
 
   // 8. Charge par conseiller : parcours en cours ou en pause à la fin de la période, par référent.
   const charge = new Map<string, [number, number]>();
-  for (const p of choisis) {
-    const etat = etatA(p.transitions, fin);
-    if (!etat || etat.statut === "clos") continue;
+  for (const { p, etatFin } of resumes) {
+    if (!etatFin || etatFin.statut === "clos") continue;
     const cle = p.referentId ?? "sans_referent";
     const c = charge.get(cle) ?? [0, 0];
-    c[etat.statut === "en_pause" ? 1 : 0]++;
+    c[etatFin.statut === "en_pause" ? 1 : 0]++;
     charge.set(cle, c);
   }
   const libelleConseiller = (id: string) =>
@@ -469,7 +507,80 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
     graphique: true,
   });
 
+  // 9. Réunions collectives d'information tenues dans la période, par lieu (site ou à distance).
+  if (e.reunions) tableaux.push(tableauReunions(e.reunions, e));
+
+  // 10. Documents formalisés remis à la personne dans la période, par nature.
+  if (e.documents) {
+    const docs = e.documents.filter((d) => ids.has(d.parcoursId) && dansPeriode(d.le, periode));
+    tableaux.push({
+      id: "documents_synthese",
+      titre: "Documents de synthèse remis",
+      colonnes: ["Documents", "Parcours"],
+      lignes: NATURES_DOCUMENT.map((n) => {
+        const de = docs.filter((d) => d.nature === n);
+        return {
+          cle: n,
+          libelle: LIBELLES_NATURE_DOCUMENT[n],
+          valeurs: [de.length, new Set(de.map((d) => d.parcoursId)).size],
+        };
+      }),
+      colonnesEffectif: [0, 1],
+      graphique: true,
+    });
+  }
+
   return { periode, parcoursSuivis: suivis.length, tableaux };
+}
+
+/**
+ * Réunions tenues (datées dans la période et commencées avant l'instant du calcul) : séances, places offertes,
+ * inscriptions confirmées (dans la limite des places, d'après l'ordre d'inscription : `repartir`), présences et taux de
+ * présence = présences / inscriptions confirmées, en %, arrondi à l'unité. Une ligne par lieu, puis l'ensemble.
+ */
+function tableauReunions(reunions: readonly ReunionPilotage[], e: EntreeIndicateurs): TableauIndicateur {
+  const tenues = reunions.filter(
+    (r) =>
+      dansPeriode(r.debut, e.periode) &&
+      (!e.maintenant || r.debut <= e.maintenant) &&
+      (!e.filtre.operateurId || r.operateurId === e.filtre.operateurId) &&
+      (!e.filtre.siteId || r.siteId === e.filtre.siteId),
+  );
+  const cumul = new Map<string, [number, number, number, number]>();
+  const total: [number, number, number, number] = [0, 0, 0, 0];
+  for (const r of tenues) {
+    const places = repartir(r.places, r.inscriptions);
+    const confirmees = r.inscriptions.filter((i) => places.get(i.id)?.place === "confirmee");
+    const presents = r.inscriptions.filter((i) => i.present === true).length;
+    const cle = r.siteId ?? "distance";
+    const c = cumul.get(cle) ?? [0, 0, 0, 0];
+    for (const v of [c, total]) {
+      v[0]++;
+      v[1] += r.places;
+      v[2] += confirmees.length;
+      v[3] += presents;
+    }
+    cumul.set(cle, c);
+  }
+  const taux = (v: [number, number, number, number]) => (v[2] ? Math.round((v[3] / v[2]) * 100) : null);
+  const libelle = (cle: string) =>
+    cle === "distance" ? "À distance" : `Site : ${e.sites?.[cle] ?? "site de l'opérateur"}`;
+  return {
+    id: "reunions_information",
+    titre: "Réunions collectives d'information tenues",
+    colonnes: ["Séances", "Places offertes", "Inscriptions", "Présences", "Taux de présence (%)"],
+    lignes: [
+      ...[...cumul.entries()]
+        .map(([cle, v]) => ({ cle, libelle: libelle(cle), valeurs: [...v, taux(v)] }))
+        .sort((x, y) => x.libelle.localeCompare(y.libelle)),
+      { cle: "ensemble", libelle: "Ensemble des réunions", valeurs: [...total, taux(total)] },
+    ],
+    colonnesEffectif: [2, 3],
+    effectifColonne: 2,
+    colonnesStatistiques: [4],
+    graphique: true,
+    colonneGraphique: 4,
+  };
 }
 
 /**
@@ -482,7 +593,7 @@ export function masquer(t: TableauIndicateur): (string | number | null)[][] {
       t.effectifColonne !== undefined && ((l.valeurs[t.effectifColonne] as number) ?? 0) < SEUIL_SECRET;
     return l.valeurs.map((v, i) => {
       if (t.colonnesEffectif.includes(i)) return v !== null && v < SEUIL_SECRET ? MASQUE : v;
-      return petit ? null : v;
+      return petit && (t.colonnesStatistiques?.includes(i) ?? true) ? null : v;
     });
   });
 }

@@ -1,5 +1,13 @@
 import type { Kysely, Selectable } from "kysely";
-import type { Compte, CompteAvecSecret, Depots, EvenementAudit, Operateur, Site } from "../app/ports.js";
+import type {
+  Compte,
+  CompteAvecSecret,
+  Depots,
+  EvenementAudit,
+  NouvelEvenementAudit,
+  Operateur,
+  Site,
+} from "../app/ports.js";
 import type { Role, TypeOperateur } from "../domain/organisation.js";
 import { depotEtatsDesLieux, depotReunions } from "./depotsAccueil.js";
 import { depotCompetences } from "./depotsCompetences.js";
@@ -50,6 +58,19 @@ const versCompte = (r: Selectable<TableCompte>): CompteAvecSecret => ({
 });
 
 const sansSecret = ({ hashMotDePasse: _, ...c }: CompteAvecSecret): Compte => c;
+
+const versLigneAudit = (e: NouvelEvenementAudit) => ({
+  horodatage: e.horodatage,
+  acteur_compte_id: e.acteurCompteId,
+  acteur_role: e.acteurRole,
+  action: e.action,
+  resultat: e.resultat,
+  beneficiaire_id: e.beneficiaireId,
+  objet_type: e.objetType,
+  objet_id: e.objetId,
+  requete_id: e.requeteId,
+  details: e.details,
+});
 
 const versEvenement = (r: Selectable<TableEvenementAudit>): EvenementAudit => ({
   id: String(r.id),
@@ -305,21 +326,14 @@ export function creerDepots(db: Kysely<Schema>): Depots {
     satisfaction: creerDepotSatisfaction(db),
     audit: {
       async ajouter(e) {
-        await db
-          .insertInto("evenement_audit")
-          .values({
-            horodatage: e.horodatage,
-            acteur_compte_id: e.acteurCompteId,
-            acteur_role: e.acteurRole,
-            action: e.action,
-            resultat: e.resultat,
-            beneficiaire_id: e.beneficiaireId,
-            objet_type: e.objetType,
-            objet_id: e.objetId,
-            requete_id: e.requeteId,
-            details: e.details,
-          })
-          .execute();
+        await db.insertInto("evenement_audit").values(versLigneAudit(e)).execute();
+      },
+      async ajouterLot(evenements) {
+        for (let i = 0; i < evenements.length; i += 500)
+          await db
+            .insertInto("evenement_audit")
+            .values(evenements.slice(i, i + 500).map(versLigneAudit))
+            .execute();
       },
       async listerParBeneficiaire(beneficiaireId, limite) {
         return (

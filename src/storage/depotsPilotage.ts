@@ -1,23 +1,77 @@
 import type { Kysely } from "kysely";
 import type { PilotageRepository, SatisfactionRepository } from "../app/ports.js";
-import type { MomentSatisfaction, ParcoursPilotage, ReorientationPilotage } from "../domain/indicateurs.js";
-import type { TransitionDatee } from "../domain/parcours.js";
-import { versTransition } from "./depotsParcours.js";
+import type { ParcoursEchange, ReunionSuivie } from "../domain/echanges.js";
+import type {
+  DocumentPilotage,
+  MomentSatisfaction,
+  ParcoursPilotage,
+  ReorientationPilotage,
+  ReunionPilotage,
+} from "../domain/indicateurs.js";
+import type { MotifCloture, Niveau, Phase, TransitionDatee } from "../domain/parcours.js";
 import type { Schema } from "./schema.js";
 
+/** Une transition telle que le calcul la rejoue (sans identifiant ni auteur). */
+function versTransitionPilotage(r: {
+  type: string;
+  niveau: number | null;
+  phase: string | null;
+  motif: string | null;
+  retour_prevu: string | null;
+  commentaire: string | null;
+  le: string;
+}): TransitionDatee {
+  switch (r.type) {
+    case "ouverture":
+    case "passage":
+      return { type: r.type, niveau: r.niveau as Niveau, phase: r.phase as Phase | null, le: r.le };
+    case "pause":
+      return { type: "pause", motif: r.motif ?? "", retourPrevu: r.retour_prevu ?? "", le: r.le };
+    case "reprise":
+      return { type: "reprise", le: r.le };
+    default:
+      return { type: "cloture", motif: r.motif as MotifCloture, commentaire: r.commentaire, le: r.le };
+  }
+}
+
+function* tranches<T>(t: T[], n: number) {
+  for (let i = 0; i < t.length; i += n) yield t.slice(i, i + n);
+}
+
 /**
- * Lecture des lignes dont se nourrissent les indicateurs (src/domain/indicateurs.ts) : les parcours suivis pendant la
- * période, avec leurs transitions et entretiens, et les réorientations. Trois requêtes, regroupées en mémoire ; le
- * calcul est le même sur SQLite et PostgreSQL puisqu'il est fait par le domaine.
+ * Lecture des lignes dont se nourrissent les indicateurs (src/domain/indicateurs.ts). Le filtre (opérateur, site,
+ * conseiller) et la période choisissent les parcours en SQL, une seule fois (`choisis`) ; pour eux sont lus : les
+ * colonnes utiles du parcours et la date de son premier entretien (sous-requête sur l'index `entretien_parcours`),
+ * leurs transitions jusqu'à la fin de la période, et, déjà comptés par la base, leurs entretiens de la période par
+ * modalité. S'y ajoutent les réorientations, les réunions d'information de la période et les documents formalisés.
+ * Les requêtes sont les mêmes sur SQLite et PostgreSQL ; le calcul est fait par le domaine.
  */
 export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
   return {
-    async lignes({ operateurId, debut, fin }) {
+    async lignes({ operateurId, siteId, conseillerId, debut, fin }) {
       const finIncluse = `${fin}T23:59:59.999Z`;
-      let requete = db
-        .selectFrom("parcours")
+      const choisis = () => {
+        let q = db
+          .selectFrom("parcours")
+          .where("parcours.cree_le", "<=", finIncluse)
+          .where((eb) => eb.or([eb("parcours.clos_le", "is", null), eb("parcours.clos_le", ">=", debut)]));
+        if (operateurId) q = q.where("parcours.operateur_id", "=", operateurId);
+        if (conseillerId) q = q.where("parcours.referent_id", "=", conseillerId);
+        if (siteId)
+          q = q.where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom("entretien as es")
+                .select("es.id")
+                .whereRef("es.parcours_id", "=", "parcours.id")
+                .where("es.site_id", "=", siteId)
+                .where("es.le", "<=", finIncluse),
+            ),
+          );
+        return q;
+      };
+      const lignes = await choisis()
         .leftJoin("operateur", "operateur.id", "parcours.operateur_id")
-        .select([
+        .select((eb) => [
           "parcours.id",
           "parcours.beneficiaire_id",
           "parcours.operateur_id",
@@ -27,11 +81,13 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
           "parcours.situation_tranche_age",
           "parcours.situation_qualification",
           "operateur.code_region",
+          eb
+            .selectFrom("entretien as ep")
+            .select((e) => e.fn.min("ep.le").as("le"))
+            .whereRef("ep.parcours_id", "=", "parcours.id")
+            .as("premier_entretien"),
         ])
-        .where("parcours.cree_le", "<=", finIncluse)
-        .where((eb) => eb.or([eb("parcours.clos_le", "is", null), eb("parcours.clos_le", ">=", debut)]));
-      if (operateurId) requete = requete.where("parcours.operateur_id", "=", operateurId);
-      const lignes = await requete.orderBy("parcours.id").execute();
+        .execute();
       const parId = new Map<string, ParcoursPilotage>();
       for (const r of lignes)
         parId.set(r.id, {
@@ -45,29 +101,65 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
           trancheAge: r.situation_tranche_age,
           qualification: r.situation_qualification,
           transitions: [],
-          entretiens: [],
+          premierEntretien: (r.premier_entretien as string | null) ?? null,
         });
-      let transitions = db
-        .selectFrom("transition_parcours")
-        .innerJoin("parcours", "parcours.id", "transition_parcours.parcours_id")
-        .selectAll("transition_parcours")
-        .where("transition_parcours.le", "<=", finIncluse);
-      if (operateurId) transitions = transitions.where("parcours.operateur_id", "=", operateurId);
-      for (const t of await transitions
-        .orderBy("transition_parcours.le")
-        .orderBy("transition_parcours.id")
-        .execute()) {
-        const { id: _i, parcoursId, auteurId: _a, ...tr } = versTransition(t);
-        parId.get(parcoursId)?.transitions.push(tr as TransitionDatee);
+
+      // Transitions : les colonnes que le rejeu des états contrôle (ni auteur ni date d'écriture). Pas de tri en SQL
+      // (PostgreSQL triait sur disque plus de 100 000 lignes) : chaque parcours trie les siennes, (date, identifiant).
+      const transitions = await db
+        .selectFrom("transition_parcours as t")
+        .select([
+          "t.id",
+          "t.parcours_id",
+          "t.type",
+          "t.niveau",
+          "t.phase",
+          "t.motif",
+          "t.retour_prevu",
+          "t.commentaire",
+          "t.le",
+        ])
+        .where("t.parcours_id", "in", choisis().select("parcours.id"))
+        .where("t.le", "<=", finIncluse)
+        .execute();
+      const ordre = new Map<string, typeof transitions>();
+      for (const t of transitions) {
+        const liste = ordre.get(t.parcours_id);
+        if (liste) liste.push(t);
+        else ordre.set(t.parcours_id, [t]);
       }
-      let entretiens = db
-        .selectFrom("entretien")
-        .innerJoin("parcours", "parcours.id", "entretien.parcours_id")
-        .select(["entretien.parcours_id", "entretien.le", "entretien.modalite", "entretien.site_id"])
-        .where("entretien.le", "<=", finIncluse);
-      if (operateurId) entretiens = entretiens.where("parcours.operateur_id", "=", operateurId);
-      for (const e of await entretiens.orderBy("entretien.le").execute())
-        parId.get(e.parcours_id)?.entretiens.push({ le: e.le, modalite: e.modalite, siteId: e.site_id });
+      for (const [id, liste] of ordre) {
+        const p = parId.get(id);
+        if (!p) continue;
+        if (liste.length > 1)
+          liste.sort((a, b) => (a.le === b.le ? (a.id < b.id ? -1 : 1) : a.le < b.le ? -1 : 1));
+        p.transitions = liste.map(versTransitionPilotage);
+      }
+
+      // Entretiens de la période par modalité : d'abord par (modalité, parcours), puis par modalité (deux agrégats par
+      // hachage ; un `count(distinct …)` imposait un tri).
+      const parParcours = db
+        .selectFrom("entretien as e")
+        .select((eb) => ["e.modalite", "e.parcours_id", eb.fn.countAll<number | string>().as("n")])
+        .where("e.parcours_id", "in", choisis().select("parcours.id"))
+        .where("e.le", ">=", debut)
+        .where("e.le", "<=", finIncluse)
+        .groupBy(["e.modalite", "e.parcours_id"]);
+      const entretiens = (
+        await db
+          .selectFrom(parParcours.as("m"))
+          .select((eb) => [
+            "m.modalite",
+            eb.fn.sum<number | string>("m.n").as("entretiens"),
+            eb.fn.countAll<number | string>().as("parcours"),
+          ])
+          .groupBy("m.modalite")
+          .execute()
+      ).map((r) => ({
+        modalite: r.modalite,
+        entretiens: Number(r.entretiens),
+        parcours: Number(r.parcours),
+      }));
 
       let reo = db
         .selectFrom("transfert")
@@ -100,7 +192,162 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
           reponduLe: r.repondu_le,
         }),
       );
-      return { parcours: [...parId.values()], reorientations };
+
+      // Réunions d'information datées dans la période, avec leurs inscriptions (ni nom ni adresse).
+      let rq = db
+        .selectFrom("reunion_information")
+        .select(["id", "operateur_id", "site_id", "debut", "places"])
+        .where("debut", ">=", debut)
+        .where("debut", "<=", finIncluse);
+      if (operateurId) rq = rq.where("operateur_id", "=", operateurId);
+      if (siteId) rq = rq.where("site_id", "=", siteId);
+      const reunions: ReunionPilotage[] = (await rq.orderBy("debut").orderBy("id").execute()).map((r) => ({
+        id: r.id,
+        operateurId: r.operateur_id,
+        siteId: r.site_id,
+        debut: r.debut,
+        places: r.places,
+        inscriptions: [],
+      }));
+      if (reunions.length) {
+        const parReunion = new Map(reunions.map((r) => [r.id, r]));
+        for (const ids of tranches([...parReunion.keys()], 500))
+          for (const i of await db
+            .selectFrom("inscription_reunion")
+            .select(["id", "reunion_id", "inscrit_le", "annulee_le", "present"])
+            .where("reunion_id", "in", ids)
+            .execute())
+            parReunion.get(i.reunion_id)?.inscriptions.push({
+              id: i.id,
+              inscritLe: i.inscrit_le,
+              annuleeLe: i.annulee_le,
+              present: i.present === null ? null : i.present === 1,
+            });
+      }
+
+      // Documents formalisés dans la période : l'état des lieux de niveau 1 (volet niveau 1 de la synthèse).
+      const documents: DocumentPilotage[] = (
+        await db
+          .selectFrom("etat_des_lieux")
+          .select(["parcours_id", "cree_le"])
+          .where("parcours_id", "in", choisis().select("parcours.id"))
+          .where("cree_le", ">=", debut)
+          .where("cree_le", "<=", finIncluse)
+          .execute()
+      ).map((d) => ({ parcoursId: d.parcours_id, nature: "etat_des_lieux_niveau1", le: d.cree_le }));
+
+      return { parcours: [...parId.values()], reorientations, entretiens, reunions, documents };
+    },
+    async echanges({ operateurId, debut, fin }) {
+      const finIncluse = `${fin}T23:59:59.999Z`;
+      // Parcours non anonymisés dont le dossier a changé dans la période : une transition datée dans la période, ou
+      // leur dernière modification (situation, demande, référent, opérateur après réorientation).
+      const changes = () => {
+        let q = db
+          .selectFrom("parcours")
+          .where("parcours.anonymise_le", "is", null)
+          .where("parcours.cree_le", "<=", finIncluse)
+          .where((eb) =>
+            eb.or([
+              eb.and([eb("parcours.modifie_le", ">=", debut), eb("parcours.modifie_le", "<=", finIncluse)]),
+              eb.exists(
+                eb
+                  .selectFrom("transition_parcours as tc")
+                  .select("tc.id")
+                  .whereRef("tc.parcours_id", "=", "parcours.id")
+                  .where("tc.le", ">=", debut)
+                  .where("tc.le", "<=", finIncluse),
+              ),
+            ]),
+          );
+        if (operateurId) q = q.where("parcours.operateur_id", "=", operateurId);
+        return q;
+      };
+      const lignes = await changes()
+        .leftJoin("etat_des_lieux", "etat_des_lieux.parcours_id", "parcours.id")
+        .select([
+          "parcours.id",
+          "parcours.beneficiaire_id",
+          "parcours.operateur_id",
+          "parcours.cree_le",
+          "parcours.situation_statut",
+          "parcours.situation_qualification",
+          "parcours.situation_tranche_age",
+          "etat_des_lieux.cree_le as etat_le",
+          "etat_des_lieux.decision as etat_decision",
+        ])
+        .orderBy("parcours.id")
+        .execute();
+      const parId = new Map<string, ParcoursEchange>();
+      for (const r of lignes)
+        parId.set(r.id, {
+          id: r.id,
+          beneficiaireId: r.beneficiaire_id,
+          operateurId: r.operateur_id,
+          creeLe: r.cree_le,
+          statut: r.situation_statut,
+          qualification: r.situation_qualification,
+          trancheAge: r.situation_tranche_age,
+          transitions: [],
+          entretiens: [],
+          etatDesLieux:
+            r.etat_le && r.etat_le <= finIncluse && r.etat_decision
+              ? { le: r.etat_le, decision: r.etat_decision }
+              : null,
+        });
+      const transitions = await db
+        .selectFrom("transition_parcours as t")
+        .select([
+          "t.parcours_id",
+          "t.type",
+          "t.niveau",
+          "t.phase",
+          "t.motif",
+          "t.retour_prevu",
+          "t.commentaire",
+          "t.le",
+        ])
+        .where("t.parcours_id", "in", changes().select("parcours.id"))
+        .where("t.le", "<=", finIncluse)
+        .orderBy("t.parcours_id")
+        .orderBy("t.le")
+        .orderBy("t.id")
+        .execute();
+      for (const t of transitions) parId.get(t.parcours_id)?.transitions.push(versTransitionPilotage(t));
+      const entretiens = await db
+        .selectFrom("entretien as e")
+        .select(["e.parcours_id", "e.le", "e.modalite"])
+        .where("e.parcours_id", "in", changes().select("parcours.id"))
+        .where("e.le", "<=", finIncluse)
+        .orderBy("e.parcours_id")
+        .orderBy("e.le")
+        .orderBy("e.id")
+        .execute();
+      for (const e of entretiens)
+        parId.get(e.parcours_id)?.entretiens.push({ le: e.le, modalite: e.modalite });
+      // Inscriptions de ces personnes aux réunions de l'opérateur du parcours, jusqu'à la fin de la période.
+      const reunions: ReunionSuivie[] = (
+        await db
+          .selectFrom("inscription_reunion as i")
+          .innerJoin("reunion_information as r", "r.id", "i.reunion_id")
+          .innerJoin("parcours", (j) =>
+            j
+              .onRef("parcours.beneficiaire_id", "=", "i.compte_id")
+              .onRef("parcours.operateur_id", "=", "r.operateur_id"),
+          )
+          .select(["i.compte_id", "r.operateur_id", "r.debut", "i.present"])
+          .distinct()
+          .where("parcours.id", "in", changes().select("parcours.id"))
+          .where("i.annulee_le", "is", null)
+          .where("r.debut", "<=", finIncluse)
+          .execute()
+      ).map((r) => ({
+        beneficiaireId: r.compte_id!,
+        operateurId: r.operateur_id,
+        le: r.debut,
+        present: r.present === null ? null : r.present === 1,
+      }));
+      return { parcours: [...parId.values()], reunions };
     },
     async closEntre(de, a) {
       const r = await db

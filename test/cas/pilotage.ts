@@ -9,6 +9,8 @@ import type { Transition } from "../../src/domain/parcours.js";
  * conseillers C1 « Alice Martin » et C2 « Bruno Petit ») et opérateur B (région 11).
  */
 export const PERIODE = { debut: "2026-01-01", fin: "2026-06-30" };
+/** Instant du calcul des indicateurs dans les tests (une réunion postérieure n'est pas encore tenue). */
+export const MAINTENANT = "2026-06-20T12:00:00.000Z";
 
 const h = (jour: string) => `${jour}T09:00:00.000Z`;
 
@@ -169,7 +171,7 @@ export async function semerPilotage(d: Depots) {
     entretiens: [["2026-03-03", "presentiel", S1]],
   });
   // P4 : ouvert avant la période, sans référent, en pause à la fin ; situation non renseignée.
-  await parcours({
+  const P4 = await parcours({
     beneficiaire: b4,
     operateur: A,
     referent: null,
@@ -181,7 +183,7 @@ export async function semerPilotage(d: Depots) {
     entretiens: [["2025-12-10", "telephone", S2]],
   });
   // P5 : clos avant la période : n'apparaît nulle part.
-  await parcours({
+  const P5 = await parcours({
     beneficiaire: b5,
     operateur: A,
     referent: C2,
@@ -193,7 +195,7 @@ export async function semerPilotage(d: Depots) {
     entretiens: [["2025-06-10", "presentiel", S1]],
   });
   // P6 : entrée directe en mise en œuvre ; clos après la période (donc encore en cours à sa fin).
-  await parcours({
+  const P6 = await parcours({
     beneficiaire: b6,
     operateur: A,
     referent: C2,
@@ -214,7 +216,7 @@ export async function semerPilotage(d: Depots) {
     entretiens: [["2026-03-20", "presentiel", null]],
   });
   // P9 : second parcours de la personne b1 (compte une fois, avec sa situation la plus récente : qualification 5).
-  await parcours({
+  const P9 = await parcours({
     beneficiaire: b1,
     operateur: A,
     referent: C1,
@@ -246,5 +248,75 @@ export async function semerPilotage(d: Depots) {
     });
   await reorientation(P7, C1, "accepte", "2026-03-25", "2026-04-02");
   await reorientation(P3, C2, "refuse", "2026-04-05", "2026-04-06");
-  return { A, B, S1, S2, C1, C2, RA, P1, P2, P3 };
+
+  // Réunions collectives d'information (calcul à l'instant MAINTENANT : R3 est dans la période mais pas encore tenue).
+  const reunion = async (
+    operateurId: string,
+    siteId: string | null,
+    jour: string,
+    places: number,
+    inscrits: { compte?: string; annulee?: boolean; present?: boolean }[],
+  ) => {
+    const id = randomUUID();
+    await d.reunions.creer({
+      id,
+      operateurId,
+      theme: "Découvrir le CEP",
+      lieu: siteId ? "site" : "distance",
+      siteId,
+      debut: `${jour}T16:00:00.000Z`,
+      dureeMinutes: 90,
+      places,
+      creeLe: h("2025-11-01"),
+    });
+    for (const [k, i] of inscrits.entries()) {
+      const ins = randomUUID();
+      await d.reunions.inscrire({
+        id: ins,
+        reunionId: id,
+        nom: `Personne ${k + 1}`,
+        email: `${ins.slice(0, 8)}@exemple.invalid`,
+        compteId: i.compte ?? null,
+        // L'ordre d'inscription décide de la place (src/domain/reunions.ts).
+        inscritLe: `2025-12-01T10:0${k}:00.000Z`,
+      });
+      if (i.annulee) await d.reunions.annuler(ins, 1, h("2025-12-15"));
+      else if (i.present !== undefined) await d.reunions.marquerPresence(ins, 1, i.present);
+    }
+    return id;
+  };
+  // R1 : site de Lyon, 3 places, 4 inscrits dont 1 annulé → 3 confirmés (le 4e monte), 2 présents.
+  await reunion(A, S1, "2026-02-10", 3, [
+    { compte: b1, present: true },
+    { annulee: true },
+    { present: false },
+    { compte: b3, present: true },
+  ]);
+  // R2 : à distance, 10 places, 2 confirmés, 2 présents.
+  await reunion(A, null, "2026-03-15", 10, [{ present: true }, { present: true }]);
+  // R3 : site de Grenoble, dans la période mais après l'instant du calcul : pas encore tenue.
+  await reunion(A, S2, "2026-06-25", 8, [{}, {}]);
+  // R4 : avant la période ; R5 : autre opérateur.
+  await reunion(A, S1, "2025-12-05", 5, [{ present: true }]);
+  await reunion(B, null, "2026-04-01", 6, [{ present: true }]);
+
+  // États des lieux de niveau 1 formalisés : P1 et P3 dans la période, P5 avant.
+  const etat = async (parcoursId: string, jour: string) =>
+    d.etatsDesLieux.enregistrer(
+      {
+        parcoursId,
+        demande: "Changer de métier",
+        besoin: "Clarifier le projet",
+        informations: "Métiers du soin",
+        decision: "poursuivre",
+        orientation: "Niveau 2",
+        auteurId: C1,
+        modifieLe: h(jour),
+      },
+      0,
+    );
+  await etat(P1, "2026-01-12");
+  await etat(P3, "2026-03-05");
+  await etat(P5, "2025-07-01");
+  return { A, B, S1, S2, C1, C2, RA, P1, P2, P3, P4, P5, P6, P7, P9, b1, b2, b3, b4, b6, b7 };
 }

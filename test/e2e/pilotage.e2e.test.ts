@@ -51,6 +51,19 @@ describe("tableau de bord du responsable", () => {
     const graphique = page.getByRole("img", { name: /^Entrées par niveau \(Entrées\) : Niveau 1/ });
     await graphique.waitFor();
     expect(await page.getByRole("table").count()).toBeGreaterThanOrEqual(10);
+    // Réunions d'information tenues (graphique du taux de présence + table) et documents de synthèse remis.
+    await page
+      .getByRole("heading", { level: 2, name: "Réunions collectives d'information tenues" })
+      .waitFor();
+    await page
+      .getByRole("img", { name: /^Réunions collectives d'information tenues \(Taux de présence \(%\)\) :/ })
+      .waitFor();
+    const reunions = page.getByRole("table", { name: "Réunions collectives d'information tenues" });
+    for (const colonne of ["Séances", "Places offertes", "Inscriptions", "Présences", "Taux de présence (%)"])
+      await reunions.getByRole("columnheader", { name: colonne, exact: true }).waitFor();
+    await reunions.getByRole("row", { name: /^Ensemble des réunions/ }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Documents de synthèse remis" }).waitFor();
+    await page.getByRole("table", { name: "Documents de synthèse remis" }).waitFor();
     await verifierAccessibilite(page);
     await capturer(page, "pilotage-tableau-de-bord");
 
@@ -74,7 +87,25 @@ describe("tableau de bord du responsable", () => {
     // Deux parcours sur ce site : tout effectif sous 5 quitte l'opérateur masqué.
     expect(csv).toContain("Portefeuille par conseiller à la fin de la période");
     expect(csv).toContain("< 5");
-    expect(csv).not.toMatch(/;[1-4](;|\r\n)/);
+    expect(csv).toContain("Réunions collectives d'information tenues");
+    // Hors des réunions (séances et places ne comptent pas des personnes), aucun effectif de 1 à 4 ne sort.
+    const personnes = csv.split("\r\n\r\n").filter((b) => !b.startsWith("Réunions collectives"));
+    expect(personnes.join("\r\n\r\n")).not.toMatch(/;[1-4](;|\r\n)/);
+
+    // Partage des données par bénéficiaire : JSON pseudonymisé, tout l'opérateur (le filtre de site ne s'applique pas).
+    await page.getByRole("heading", { level: 2, name: "Partage des données par bénéficiaire" }).waitFor();
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Exporter les données de partage (JSON)" }).click(),
+    ]);
+    expect(json.suggestedFilename()).toMatch(/^echanges-cep-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.json$/);
+    const texte = readFileSync((await json.path())!, "utf8");
+    const document = JSON.parse(texte);
+    expect(document.format).toBe("cep-echanges-parcours");
+    expect(document.version).toBe("1.0");
+    expect(document.operateurs).toHaveLength(1);
+    expect(texte).not.toContain(D);
+    await verifierAccessibilite(page);
   });
 
   it("signale une période invalide à côté du champ et en haut du formulaire, au clavier", async () => {

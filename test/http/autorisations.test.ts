@@ -445,6 +445,14 @@ const REGLES: Record<string, Regle> = {
   ...synthese("POST", "/accords/00000000-0000-4000-8000-000000000000/retrait", () => ({ version: 1 })),
   ...synthese("POST", "/partages", () => ({ numero: 1, destinataire: "Intrus", typeDestinataire: "autre" })),
   "GET /api/v1/syntheses/partagees/:jeton": { publique: true },
+  // Partage des données par bénéficiaire (docs/echanges.md) : responsable (son opérateur) et administrateur.
+  "GET /api/v1/pilotage/echanges": {
+    legitime: `responsable.ara@${D}`,
+    url: () => "/api/v1/pilotage/echanges?debut=2020-01-01&fin=2030-12-31",
+    anonyme: 401,
+    beneficiaireAutre: 403,
+    conseillerAutre: 403,
+  },
 };
 
 /** Une route de la synthèse du dossier cible dont le cas positif est vérifié dans test/http/synthese.test.ts. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calculer, presenter } from "../../src/app/pilotage/indicateurs.js";
 import type { FiltrePilotage, Indicateurs } from "../../src/domain/indicateurs.js";
-import { PERIODE, semerPilotage } from "../cas/pilotage.js";
+import { MAINTENANT, PERIODE, semerPilotage } from "../cas/pilotage.js";
 import { fabriquesBase } from "../support/bases.js";
 
 /**
@@ -20,7 +20,7 @@ describe.each(fabriquesBase())("indicateurs de pilotage ($nom)", (fabrique) => {
   const tableau = (i: Indicateurs, id: string) =>
     Object.fromEntries(i.tableaux.find((t) => t.id === id)!.lignes.map((l) => [l.cle, l.valeurs]));
   const pour = (f: Partial<FiltrePilotage> = {}) =>
-    calculer(base.depots, PERIODE, { operateurId: ids.A, ...f });
+    calculer(base.depots, PERIODE, { operateurId: ids.A, ...f }, MAINTENANT);
 
   it("compte les parcours suivis et les entrées par niveau et par point d'entrée direct", async () => {
     const i = await pour();
@@ -118,6 +118,50 @@ describe.each(fabriquesBase())("indicateurs de pilotage ($nom)", (fabrique) => {
     expect(tableau(c1, "reorientations").adressees).toEqual([1, 1, 0, 0]);
   });
 
+  it("compte les réunions d'information tenues : séances, places, inscriptions confirmées, présences, taux", async () => {
+    const i = await pour();
+    // R1 (Lyon) : 3 places, 4 inscrits dont 1 annulé → 3 confirmés, 2 présents, 2/3 = 67 %. R2 (distance) : 10 places,
+    // 2 confirmés, 2 présents. R3 pas encore tenue à l'instant du calcul, R4 avant la période, R5 chez B.
+    expect(tableau(i, "reunions_information")).toEqual({
+      [ids.S1]: [1, 3, 3, 2, 67],
+      distance: [1, 10, 2, 2, 100],
+      ensemble: [2, 13, 5, 4, 80],
+    });
+    const t = i.tableaux.find((x) => x.id === "reunions_information")!;
+    expect(t.lignes.map((l) => l.libelle)).toEqual([
+      "À distance",
+      "Site : Site de Lyon",
+      "Ensemble des réunions",
+    ]);
+    // Sans instant de calcul, R3 (Grenoble, 2 inscrits sans présence notée) compte : taux 0 %.
+    const sans = await calculer(base.depots, PERIODE, { operateurId: ids.A });
+    expect(tableau(sans, "reunions_information")[ids.S2]).toEqual([1, 8, 2, 0, 0]);
+    // Filtre par site : les séances de ce site ; par conseiller : pas de tableau (une séance n'a pas de conseiller).
+    expect(tableau(await pour({ siteId: ids.S1 }), "reunions_information")).toEqual({
+      [ids.S1]: [1, 3, 3, 2, 67],
+      ensemble: [1, 3, 3, 2, 67],
+    });
+    const c1 = await pour({ conseillerId: ids.C1 });
+    expect(c1.tableaux.map((x) => x.id)).not.toContain("reunions_information");
+    expect(
+      tableau(
+        await calculer(base.depots, PERIODE, { operateurId: ids.B }, MAINTENANT),
+        "reunions_information",
+      ),
+    ).toEqual({ distance: [1, 6, 1, 1, 100], ensemble: [1, 6, 1, 1, 100] });
+  });
+
+  it("compte les documents de synthèse remis (état des lieux de niveau 1 formalisé dans la période)", async () => {
+    // P1 (12 janvier) et P3 (5 mars) ; P5 : avant la période.
+    expect(tableau(await pour(), "documents_synthese")).toEqual({ etat_des_lieux_niveau1: [2, 2] });
+    expect(tableau(await pour({ conseillerId: ids.C1 }), "documents_synthese")).toEqual({
+      etat_des_lieux_niveau1: [1, 1],
+    });
+    expect(tableau(await pour({ siteId: ids.S2 }), "documents_synthese")).toEqual({
+      etat_des_lieux_niveau1: [0, 0],
+    });
+  });
+
   it("agrège tous les opérateurs pour l'administrateur (régions comprises)", async () => {
     const tous = await calculer(base.depots, PERIODE, {});
     expect(tous.parcoursSuivis).toBeGreaterThanOrEqual(7);
@@ -130,5 +174,12 @@ describe.each(fabriquesBase())("indicateurs de pilotage ($nom)", (fabrique) => {
     expect(delais.valeurs).toEqual(["< 5", null, null, null]);
     expect(t.find((x) => x.id === "personnes_region")!.lignes[0]!.valeurs).toEqual([5]);
     expect(t.find((x) => x.id === "entrees_niveau")!.lignes[0]!.valeurs).toEqual(["< 5"]);
+    // Réunions : séances et places ne comptent pas des personnes ; le taux n'est montré qu'à partir de 5 inscrits.
+    const reunions = t.find((x) => x.id === "reunions_information")!;
+    expect(reunions.lignes.map((l) => l.valeurs)).toEqual([
+      [1, 10, "< 5", "< 5", null],
+      [1, 3, "< 5", "< 5", null],
+      [2, 13, 5, "< 5", 80],
+    ]);
   });
 });

@@ -61,6 +61,8 @@ const LIBELLES_ACTION: Record<string, string> = {
   "parcours.plan.financeur.contact": "a consigné un échange avec un financeur",
   "parcours.plan.comparer": "a comparé deux versions de votre plan d'actions",
   "parcours.plan.calendrier.exporter": "a exporté le calendrier de votre plan d'actions",
+  "pilotage.echanges.exporter":
+    "a transmis, sous pseudonyme, les données de votre parcours (partage prévu par les articles L6111-6-1 et L6353-10 du Code du travail)",
 };
 
 /** Le journal d'accès d'une personne, lisible : qui (nom, opérateur), quoi, quand, accepté ou refusé. */

@@ -18,11 +18,11 @@ import type { Depots } from "../ports.js";
  * filtres par période, site, conseiller. Agrégats seulement : aucune donnée nominative de bénéficiaire ne sort.
  */
 
-const date = (libelle: string) =>
+export const date = (libelle: string) =>
   z.string({ error: `Indiquez la date de ${libelle}.` }).regex(/^\d{4}-\d{2}-\d{2}$/, {
     error: `La date de ${libelle} doit être au format AAAA-MM-JJ.`,
   });
-const id = (libelle: string) =>
+export const id = (libelle: string) =>
   z
     .uuid(`${libelle} invalide.`)
     .optional()
@@ -36,13 +36,20 @@ export const schemaFiltre = z
     siteId: id("Identifiant de site"),
     conseillerId: id("Identifiant de conseiller"),
   })
-  .superRefine((v, ctx) => {
-    for (const champ of ["debut", "fin"] as const)
-      if (Number.isNaN(new Date(`${v[champ]}T00:00:00Z`).getTime()))
-        ctx.addIssue({ code: "custom", path: [champ], message: "Cette date n'existe pas." });
-    if (v.debut > v.fin)
-      ctx.addIssue({ code: "custom", path: ["fin"], message: "La fin de la période doit suivre son début." });
-  });
+  .superRefine(verifierPeriode);
+
+/** Dates réelles (pas de 31 février) et fin après le début ; sinon 400 qui nomme le champ. */
+export function verifierPeriode(v: { debut: string; fin: string }, ctx: z.RefinementCtx) {
+  const existe = (j: string) => {
+    const d = new Date(`${j}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === j;
+  };
+  for (const champ of ["debut", "fin"] as const)
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v[champ]) && !existe(v[champ]))
+      ctx.addIssue({ code: "custom", path: [champ], message: "Cette date n'existe pas." });
+  if (v.debut > v.fin)
+    ctx.addIssue({ code: "custom", path: ["fin"], message: "La fin de la période doit suivre son début." });
+}
 
 export type EntreeFiltre = z.output<typeof schemaFiltre>;
 
@@ -72,17 +79,33 @@ async function verifierFiltre(depots: Depots, f: FiltrePilotage) {
   }
 }
 
-export async function calculer(depots: Depots, periode: Periode, filtre: FiltrePilotage) {
-  const lignes = await depots.pilotage.lignes({ operateurId: filtre.operateurId, ...periode });
-  const conseillers = await depots.comptes.lister({
-    role: "conseiller",
-    ...(filtre.operateurId ? { operateurId: filtre.operateurId } : {}),
-  });
+/**
+ * Tous les tableaux d'indicateurs pour une période et un filtre. `maintenant` : instant du calcul (une réunion
+ * d'information n'est comptée comme tenue que si elle a commencé avant) ; absent, toutes celles de la période.
+ */
+export async function calculer(
+  depots: Depots,
+  periode: Periode,
+  filtre: FiltrePilotage,
+  maintenant?: string,
+) {
+  const { reunions, ...lignes } = await depots.pilotage.lignes({ ...filtre, ...periode });
+  const [conseillers, sites] = await Promise.all([
+    depots.comptes.lister({
+      role: "conseiller",
+      ...(filtre.operateurId ? { operateurId: filtre.operateurId } : {}),
+    }),
+    filtre.operateurId ? depots.sites.listerParOperateur(filtre.operateurId) : Promise.resolve([]),
+  ]);
   const i = calculerIndicateurs({
     ...lignes,
+    // Une réunion n'est rattachée à aucun conseiller : pas de tableau des réunions filtré par conseiller.
+    reunions: filtre.conseillerId ? undefined : reunions,
     periode,
     filtre,
+    maintenant,
     conseillers: Object.fromEntries(conseillers.map((c) => [c.id, `${c.prenom} ${c.nom}`])),
+    sites: Object.fromEntries(sites.map((s) => [s.id, s.nom])),
   });
   // Satisfaction : anonyme, sans lien au dossier, donc par opérateur seulement (pas par site ni par conseiller).
   if (!filtre.siteId && !filtre.conseillerId)
@@ -118,11 +141,11 @@ export const lireIndicateurs = casUsage({
     const f = filtreAutorise(acteur, entree);
     return { objetType: "operateur", objetId: f.operateurId ?? null };
   },
-  async executer({ acteur, entree, depots }) {
+  async executer({ acteur, entree, depots, services }) {
     const filtre = filtreAutorise(acteur, entree);
     await verifierFiltre(depots, filtre);
     const periode = { debut: entree.debut, fin: entree.fin };
-    const i = await calculer(depots, periode, filtre);
+    const i = await calculer(depots, periode, filtre, services.horloge.maintenant().toISOString());
     const [operateurs, sites, conseillers] = await Promise.all([
       depots.operateurs.lister(),
       filtre.operateurId ? depots.sites.listerParOperateur(filtre.operateurId) : Promise.resolve([]),
@@ -162,11 +185,12 @@ export const exporterIndicateurs = casUsage({
     const f = filtreAutorise(acteur, entree);
     return { objetType: "operateur", objetId: f.operateurId ?? null };
   },
-  async executer({ acteur, entree, depots }) {
+  async executer({ acteur, entree, depots, services }) {
     const filtre = filtreAutorise(acteur, entree);
     await verifierFiltre(depots, filtre);
     const periode = { debut: entree.debut, fin: entree.fin };
-    const tableaux = presenter(await calculer(depots, periode, filtre), true).filter(
+    const maintenant = services.horloge.maintenant().toISOString();
+    const tableaux = presenter(await calculer(depots, periode, filtre, maintenant), true).filter(
       (t) => !entree.tableau || t.id === entree.tableau,
     );
     if (tableaux.length === 0)

@@ -52,6 +52,7 @@ export const lireStatistiquesPubliques = casUsage({
         const i = calculerIndicateurs({
           parcours: lignes.parcours.filter((p) => (p.codeRegion ?? "inconnue") === r),
           reorientations: [],
+          entretiens: [],
           periode,
           filtre: {},
         });

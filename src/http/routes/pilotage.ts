@@ -1,3 +1,4 @@
+import { exporterEchanges } from "../../app/pilotage/echanges.js";
 import { exporterIndicateurs, lireIndicateurs } from "../../app/pilotage/indicateurs.js";
 import { lireQuestionnaire, repondreQuestionnaire } from "../../app/pilotage/satisfaction.js";
 import { lireStatistiquesPubliques } from "../../app/pilotage/statistiques.js";
@@ -37,6 +38,23 @@ export async function routesPilotage(app: App, o: OptionsServeur) {
         .header("content-disposition", `attachment; filename="${nom}.csv"`)
         .send(ecrireCsv(feuilles));
     },
+  });
+  exposer(app, o.services, {
+    methode: "GET",
+    url: "/api/v1/pilotage/echanges",
+    cas: exporterEchanges,
+    resume:
+      "Partage des données de parcours et de formation par bénéficiaire (JSON pseudonymisé, docs/echanges.md ; L6111-6-1, L6353-10, R6323-34)",
+    tags,
+    repondre: (reply, r) =>
+      reply
+        .header("content-type", "application/json; charset=utf-8")
+        .header(
+          "content-disposition",
+          `attachment; filename="echanges-cep-${r.periode.debut}-${r.periode.fin}.json"`,
+        )
+        .header("cache-control", "no-store")
+        .send(JSON.stringify(r, null, 2)),
   });
   exposer(app, o.services, {
     methode: "GET",

@@ -12,6 +12,7 @@ import { migration0009 } from "./0009_competences.js";
 import { migration0010 } from "./0010_plan_actions.js";
 import { migration0011 } from "./0011_synthese.js";
 import { migration0013 } from "./0013_inscriptions_anonymisees.js";
+import { migration0014 } from "./0014_pilotage_index.js";
 
 /** Une seule liste de migrations, dans l'ordre, pour les deux bases. Ajouter une migration : un fichier, une ligne ici. */
 export function migrations(d: Dialecte): Record<string, Migration> {
@@ -28,5 +29,6 @@ export function migrations(d: Dialecte): Record<string, Migration> {
     "0010_plan_actions": migration0010(d),
     "0011_synthese": migration0011(d),
     "0013_inscriptions_anonymisees": migration0013(d),
+    "0014_pilotage_index": migration0014(d),
   };
 }

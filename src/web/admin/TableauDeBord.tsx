@@ -217,6 +217,30 @@ export function TableauDeBord({ admin = false }: { admin?: boolean }) {
               </li>
             </ul>
           </section>
+          <section aria-labelledby="titre-echanges" className="fr-mb-6w">
+            <h2 id="titre-echanges" className="fr-h5">
+              Partage des données par bénéficiaire
+            </h2>
+            <p>
+              Données de parcours et de formation des personnes dont le parcours a changé pendant la période,{" "}
+              {admin && !applique.operateurId ? "pour tous les opérateurs" : "pour tout l'opérateur"} (les
+              filtres site et conseiller ne s'appliquent pas), au format JSON décrit dans la documentation des
+              échanges : partage prévu par les articles L6111-6-1 et L6353-10 du Code du travail. Les
+              personnes y sont désignées par un pseudonyme, sans nom ni adresse ni texte libre ; chaque export
+              est inscrit au journal d'accès de chaque personne concernée.
+            </p>
+            <a
+              className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line"
+              href={`/api/v1/pilotage/echanges?${requete({
+                ...applique,
+                siteId: "",
+                conseillerId: "",
+              })}`}
+              download
+            >
+              Exporter les données de partage (JSON)
+            </a>
+          </section>
           {donnees.parcoursSuivis === 0 && (
             <Alert
               className="fr-mb-4w"

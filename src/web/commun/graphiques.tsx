@@ -7,6 +7,8 @@ export interface TableauVue {
   colonnes: string[];
   lignes: { cle: string; libelle: string; valeurs: (number | string | null)[] }[];
   graphique?: boolean;
+  /** Colonne représentée par le graphique (défaut : la première). */
+  colonneGraphique?: number;
   masque?: boolean;
 }
 
@@ -89,7 +91,7 @@ export function Indicateur({ tableau, niveauTitre = 2 }: { tableau: TableauVue; 
         <p>Aucune donnée pour cette période et ces filtres.</p>
       ) : (
         <>
-          {tableau.graphique && <Barres tableau={tableau} />}
+          {tableau.graphique && <Barres tableau={tableau} colonne={tableau.colonneGraphique ?? 0} />}
           <TableIndicateur tableau={tableau} />
         </>
       )}
