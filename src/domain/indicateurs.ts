@@ -68,10 +68,11 @@ export interface ReunionPilotage {
 }
 
 /** Natures de documents formalisés remis à la personne et comptés par l'indicateur `documents_synthese`. */
-export const NATURES_DOCUMENT = ["etat_des_lieux_niveau1"] as const;
+export const NATURES_DOCUMENT = ["etat_des_lieux_niveau1", "synthese"] as const;
 export type NatureDocument = (typeof NATURES_DOCUMENT)[number];
 export const LIBELLES_NATURE_DOCUMENT: Record<NatureDocument, string> = {
   etat_des_lieux_niveau1: "État des lieux de niveau 1 (volet niveau 1 du document de synthèse)",
+  synthese: "Document de synthèse émis (chaque version émise compte)",
 };
 
 export interface DocumentPilotage {

@@ -112,7 +112,7 @@ export const NON_RENSEIGNE = "Non renseigné dans le dossier à la date du docum
 
 /** Total des financements accordés ou demandés (hors refusés). */
 export function totalFinance(f: NonNullable<NonNullable<ContenuSynthese["niveau2"]>["financement"]>): number {
-  return f.lignes.filter((l) => l.statut !== "refusé").reduce((s, l) => s + l.montant, 0);
+  return f.lignes.filter((l) => l.statut.toLowerCase() !== "refusé").reduce((s, l) => s + l.montant, 0);
 }
 
 export const LIBELLES_DECISION = {

@@ -234,7 +234,19 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
           .where("cree_le", ">=", debut)
           .where("cree_le", "<=", finIncluse)
           .execute()
-      ).map((d) => ({ parcoursId: d.parcours_id, nature: "etat_des_lieux_niveau1", le: d.cree_le }));
+      ).map((d) => ({ parcoursId: d.parcours_id, nature: "etat_des_lieux_niveau1" as const, le: d.cree_le }));
+      // Documents de synthèse émis dans la période (migration 0011) : chaque version émise est un document remis.
+      documents.push(
+        ...(
+          await db
+            .selectFrom("synthese_version")
+            .select(["parcours_id", "emise_le"])
+            .where("parcours_id", "in", choisis().select("parcours.id"))
+            .where("emise_le", ">=", debut)
+            .where("emise_le", "<=", finIncluse)
+            .execute()
+        ).map((d) => ({ parcoursId: d.parcours_id, nature: "synthese" as const, le: d.emise_le })),
+      );
 
       return { parcours: [...parId.values()], reorientations, entretiens, reunions, documents };
     },

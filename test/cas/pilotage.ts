@@ -318,5 +318,21 @@ export async function semerPilotage(d: Depots) {
   await etat(P1, "2026-01-12");
   await etat(P3, "2026-03-05");
   await etat(P5, "2025-07-01");
+
+  // Documents de synthèse émis : P1 (clos) v1 le 20 février et v2 (correction) le 1er mars ; P5 avant la période.
+  const synthese = (parcoursId: string, numero: number, jour: string) =>
+    d.syntheses.emettre({
+      id: randomUUID(),
+      parcoursId,
+      numero,
+      niveau: 2,
+      contenu: "{}",
+      empreinte: "0".repeat(64),
+      emiseLe: h(jour),
+      emisePar: C1,
+    });
+  await synthese(P1, 1, "2026-02-20");
+  await synthese(P1, 2, "2026-03-01");
+  await synthese(P5, 1, "2025-07-05");
   return { A, B, S1, S2, C1, C2, RA, P1, P2, P3, P4, P5, P6, P7, P9, b1, b2, b3, b4, b6, b7 };
 }

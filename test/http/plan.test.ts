@@ -74,7 +74,8 @@ describe.each(fabriquesBase())("plan d'actions du dossier ($nom)", (fabrique) =>
     const liste = (
       await env.requete("GET", "/api/v1/parcours?mesDossiers=true&statut=en_cours", claire)
     ).json();
-    parcours = liste[0];
+    // Un dossier en phase de mise en œuvre (niveau 2), celle du plan d'actions.
+    parcours = liste.find((p: { phase: string | null }) => p.phase === "mise_en_oeuvre") ?? liste[0];
   });
   afterAll(async () => env?.fermer());
 
@@ -149,6 +150,21 @@ describe.each(fabriquesBase())("plan d'actions du dossier ($nom)", (fabrique) =>
     expect(
       (await env.requete("POST", `${url()}/accord`, claire, { version: 3 })).json().erreur.champs,
     ).toEqual([{ champ: "version", message: "Cette version du plan est déjà convenue avec la personne." }]);
+
+    // Le plan convenu passe dans le document de synthèse : étapes, actions, formation, financement et reste à charge.
+    const dossier = url().replace(/\/plan$/, "");
+    const brouillon = await env.requete("PUT", `${dossier}/synthese/brouillon`, claire, {
+      version: 0,
+      niveau: 2,
+      conclusions: null,
+      prochainesEtapes: null,
+    });
+    expect(brouillon.statusCode, brouillon.body).toBe(200);
+    const apercu = await env.requete("GET", `${dossier}/synthese.html?version=brouillon`, claire);
+    expect(apercu.statusCode).toBe(200);
+    expect(apercu.body).toContain("Titre professionnel ADVF");
+    expect(apercu.body).toContain("Demander le congé de transition professionnelle");
+    expect(apercu.body).toMatch(/[Rr]este à (votre )?charge/);
 
     // Une fois convenu, changer le contenu exige un motif…
     const sansMotif = await env.requete("PUT", url(), claire, { version: 3, contenu: contenu(9500) });

@@ -151,14 +151,19 @@ describe.each(fabriquesBase())("indicateurs de pilotage ($nom)", (fabrique) => {
     ).toEqual({ distance: [1, 6, 1, 1, 100], ensemble: [1, 6, 1, 1, 100] });
   });
 
-  it("compte les documents de synthèse remis (état des lieux de niveau 1 formalisé dans la période)", async () => {
-    // P1 (12 janvier) et P3 (5 mars) ; P5 : avant la période.
-    expect(tableau(await pour(), "documents_synthese")).toEqual({ etat_des_lieux_niveau1: [2, 2] });
+  it("compte les documents de synthèse remis (état des lieux de niveau 1, synthèses émises dans la période)", async () => {
+    // États des lieux : P1 (12 janvier) et P3 (5 mars) ; synthèses : P1 v1 et v2 ; P5 : avant la période.
+    expect(tableau(await pour(), "documents_synthese")).toEqual({
+      etat_des_lieux_niveau1: [2, 2],
+      synthese: [2, 1],
+    });
     expect(tableau(await pour({ conseillerId: ids.C1 }), "documents_synthese")).toEqual({
       etat_des_lieux_niveau1: [1, 1],
+      synthese: [2, 1],
     });
     expect(tableau(await pour({ siteId: ids.S2 }), "documents_synthese")).toEqual({
       etat_des_lieux_niveau1: [0, 0],
+      synthese: [0, 0],
     });
   });
 

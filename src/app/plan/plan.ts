@@ -10,6 +10,10 @@ import {
   type ContenuPlan,
   comparer,
   deciderEnregistrement,
+  estPayante,
+  LIBELLES_RESPONSABLE,
+  LIBELLES_STATUT_ACTION,
+  LIBELLES_STATUT_LIGNE,
   natureModification,
   peutChangerStatut,
   RESPONSABLES,
@@ -17,10 +21,12 @@ import {
   STATUTS_ACTION,
   STATUTS_LIGNE,
   TYPES_ACTION_PLAN,
+  toutesLesActions,
   trouverAction,
   trouverLigne,
   verifierPlan,
 } from "../../domain/plan/plan.js";
+import type { DossierSynthese, PlanActionsDossier } from "../../domain/syntheseDossier.js";
 import type { ActeurConnecte } from "../acteur.js";
 import { chargerParcoursAutorise } from "../autorisations.js";
 import { ErreurAccesRefuse, ErreurConflit, ErreurIntrouvable, ErreurValidation } from "../erreurs.js";
@@ -595,4 +601,59 @@ export const exporterCalendrierPlan = casUsage({
  */
 export async function planConvenuCourant(depots: Depots, parcoursId: string): Promise<VersionPlan | null> {
   return (await depots.plans.derniereConvenue(parcoursId)) ?? null;
+}
+
+/**
+ * Le plan d'actions et le plan de financement tels que le document de synthèse les reprend : la dernière version
+ * convenue (sinon rien : un plan en préparation n'est pas encore « agréé » avec la personne).
+ */
+export async function planPourSynthese(
+  depots: Depots,
+  services: ServicesApp,
+  parcoursId: string,
+): Promise<Pick<DossierSynthese, "planActions" | "planFinancement">> {
+  const v = await planConvenuCourant(depots, parcoursId);
+  if (!v) return {};
+  const c = v.contenu;
+  const actions = toutesLesActions(c);
+  const planActions: PlanActionsDossier = {
+    etapes: c.etapes.map((e) => ({
+      titre: e.titre,
+      ...(e.objectif ? { objectif: e.objectif } : {}),
+      actions: e.actions.map((a) => ({
+        libelle: a.intitule,
+        porteur: a.responsable === "tiers" && a.tiers ? a.tiers : LIBELLES_RESPONSABLE[a.responsable],
+        echeance: a.echeance,
+        statut: LIBELLES_STATUT_ACTION[a.statut],
+        ...(a.prestataire ? { prestataire: a.prestataire } : {}),
+      })),
+    })),
+    formations: actions
+      .filter((a) => a.type === "formation" && a.statut !== "abandonne")
+      .map((a) => ({
+        intitule: a.intitule,
+        ...(a.prestataire ? { organisme: a.prestataire } : {}),
+        ...(a.dateDebut ? { debut: a.dateDebut } : {}),
+        ...(a.dateFin ? { fin: a.dateFin } : {}),
+        ...(a.dureeHeures ? { dureeHeures: a.dureeHeures } : {}),
+      })),
+  };
+  const payantes = actions.filter((a) => estPayante(a) && a.statut !== "abandonne");
+  if (!payantes.length) return { planActions };
+  const bilan = bilanFinancement(c, await parametresEnVigueur(depots), joursFeries, aujourdhui(services));
+  return {
+    planActions,
+    planFinancement: {
+      coutTotal: bilan.total.cout,
+      lignes: payantes.flatMap((a) =>
+        a.lignes.map((l) => ({
+          financeur: l.financeur,
+          dispositif: CATALOGUE[l.dispositif]?.libelle ?? l.dispositif,
+          montant: l.montant,
+          statut: LIBELLES_STATUT_LIGNE[l.statut],
+        })),
+      ),
+      resteACharge: bilan.total.resteACharge,
+    },
+  };
 }

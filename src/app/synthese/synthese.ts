@@ -23,6 +23,7 @@ import {
 } from "../erreurs.js";
 import { idParcours, sujetParcours } from "../parcours/commun.js";
 import { casUsage, exigerConnecte, type ServicesApp } from "../pipeline.js";
+import { planPourSynthese } from "../plan/plan.js";
 import type { BrouillonSynthese, Depots, Parcours, VersionSynthese } from "../ports.js";
 
 /**
@@ -115,7 +116,7 @@ export async function dossierPourSynthese(
         }
       : {}),
     ...(await competencesEtProjet(depots, p, services)),
-    // Ticket 7 : plan d'actions (`planActions`) et plan de financement (`planFinancement`) à brancher ici.
+    ...(services ? await planPourSynthese(depots, services, p.id) : {}),
     redaction: {
       conclusions: brouillon?.conclusions ?? null,
       prochainesEtapes: brouillon?.prochainesEtapes ?? null,
