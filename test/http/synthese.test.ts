@@ -36,7 +36,8 @@ describe.each(fabriquesBase())("document de synthèse ($nom)", (fabrique) => {
   const url = (suffixe = "") => `/api/v1/parcours/${parcoursId}/synthese${suffixe}`;
 
   beforeAll(async () => {
-    env = await environnement(fabrique);
+    // Référentiels officiels chargés : le projet vise une fiche ROME 4.0 (aide-soignant, J1501).
+    env = await environnement(fabrique, { referentiels: true });
     julien = await env.connecter(`conseiller.ara@${D}`);
     ines = await env.connecter(`beneficiaire08@${D}`);
     const p = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", julien))
@@ -67,6 +68,96 @@ describe.each(fabriquesBase())("document de synthèse ($nom)", (fabrique) => {
       "Plan d'actions",
       "Plan de financement",
     ]);
+    // Le profil, le projet retenu (avec sa stratégie) et le plan d'actions convenu, tels que le dossier les enregistre.
+    const dossier = `/api/v1/parcours/${parcoursId}`;
+    const profil = await env.requete("PUT", `${dossier}/profil`, julien, {
+      version: 0,
+      profil: {
+        experiences: [{ intitule: "préparatrice de commandes", appellation: null, dureeMois: 120 }],
+        formations: [],
+        competences: [
+          {
+            codeOgr: null,
+            libelle: "Travailler en équipe sous contrainte de délais",
+            rubrique: "libre",
+            maitrise: "maitrisee",
+          },
+          {
+            codeOgr: null,
+            libelle: "Gestes et postures de manutention",
+            rubrique: "libre",
+            maitrise: "maitrisee",
+          },
+        ],
+        interets: null,
+      },
+    });
+    expect(profil.statusCode, profil.body).toBe(200);
+    const projet = await env.requete("POST", `${dossier}/projets`, julien, {
+      codeRome: "J1501",
+      typeChangement: "reconversion",
+      description: "Devenir aide-soignante après dix ans en entrepôt.",
+    });
+    expect(projet.statusCode, projet.body).toBe(201);
+    const retenu = await env.requete("PATCH", `${dossier}/projets/${projet.json().projet.id}`, julien, {
+      version: 1,
+      statut: "retenu",
+    });
+    expect(retenu.statusCode, retenu.body).toBe(200);
+    const plan = await env.requete("PUT", `${dossier}/plan`, julien, {
+      version: 0,
+      contenu: {
+        projetVise: "Aide-soignante",
+        situation: {
+          statut: "salarie",
+          typeContrat: "cdi",
+          ancienneteSalarieMois: 120,
+          ancienneteEntrepriseMois: 60,
+          soldeCPF: 800,
+          departement: "69",
+        },
+        etapes: [
+          {
+            titre: "Se former",
+            objectif: "Obtenir le diplôme d'État d'aide-soignant",
+            echeance: "2027-12-15",
+            actions: [
+              {
+                type: "formation",
+                intitule: "Diplôme d'État d'aide-soignant",
+                responsable: "tiers",
+                tiers: "IFAS de Lyon",
+                echeance: "2027-11-30",
+                prestataire: "IFAS de Lyon",
+                cout: 7200,
+                dateDebut: "2027-01-04",
+                dateFin: "2027-11-30",
+                dureeMois: 11,
+                dureeHeures: 1540,
+                certifiante: true,
+                eligibleCPF: true,
+                lignes: [
+                  { dispositif: "ptp", montant: 6000, statut: "accorde" },
+                  { dispositif: "cpf", montant: 800, statut: "a_deposer" },
+                ],
+              },
+              {
+                type: "demarche_personnelle",
+                intitule: "Demander le congé de transition professionnelle à l'employeur",
+                responsable: "beneficiaire",
+                echeance: "2026-08-31",
+              },
+            ],
+          },
+        ],
+      },
+    });
+    expect(plan.statusCode, plan.body).toBe(200);
+    const reste = plan.json().financement.total.resteACharge as number;
+    expect((await env.requete("POST", `${dossier}/plan/accord`, julien, { version: 1 })).statusCode).toBe(
+      200,
+    );
+
     const brouillon = await env.requete("PUT", url("/brouillon"), julien, {
       version: 0,
       niveau: 2,
@@ -98,13 +189,26 @@ describe.each(fabriquesBase())("document de synthèse ($nom)", (fabrique) => {
       "Référent·e : Julien Morin",
       "Quitter l’entrepôt pour un métier où l’on s’occupe des personnes.",
       "Projet de transition professionnelle",
-      "Votre projet professionnel Non renseigné dans le dossier à la date du document.",
-      "Plan de financement Non renseigné dans le dossier à la date du document.",
+      "Aide-soignant",
+      "Reconversion",
+      "Diplôme d’État d’aide-soignant",
+      "Demander le congé de transition professionnelle",
+      "IFAS de Lyon",
+      "Gestes et postures de manutention",
+      "Transitions Pro",
       "Le projet d’aide-soignante est confirmé par l’immersion",
       `Empreinte SHA-256 du contenu : ${empreinte}`,
     ])
       expect(a).toContain(attendu);
     expect(a).toMatch(/1 entretien, 45 min au total/);
+    // Le reste à charge du plan convenu, au format français (espace fine ou insécable avant « € »).
+    const euros = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 })
+      .format(reste)
+      .replace(/\s/g, " ");
+    expect(a.replace(/\s/g, " ")).toMatch(
+      new RegExp(`[Rr]este à (votre )?charge[^0-9]*${euros.replace(/ /g, "\\s?")}`),
+    );
+    expect(a).not.toContain("Non renseigné");
     mkdirSync("test-results/documents", { recursive: true });
     execFileSync("pdftoppm", [
       "-png",

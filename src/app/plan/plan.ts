@@ -638,9 +638,16 @@ export async function planPourSynthese(
         ...(a.dureeHeures ? { dureeHeures: a.dureeHeures } : {}),
       })),
   };
+  // Les délais légaux des dispositifs (demande à l'employeur, congé VAE…) : les échéances des actions et les dates de
+  // formation, la synthèse les ajoute d'elle-même.
+  const parametres = await parametresEnVigueur(depots);
+  const jour = aujourdhui(services);
+  planActions.echeances = calendrierPlan(c, parametres, joursFeries, jour)
+    .filter((e) => e.type === "delai_legal")
+    .map((e) => ({ date: e.date, libelle: e.libelle }));
   const payantes = actions.filter((a) => estPayante(a) && a.statut !== "abandonne");
   if (!payantes.length) return { planActions };
-  const bilan = bilanFinancement(c, await parametresEnVigueur(depots), joursFeries, aujourdhui(services));
+  const bilan = bilanFinancement(c, parametres, joursFeries, jour);
   return {
     planActions,
     planFinancement: {
