@@ -25,6 +25,7 @@ export function PistesMetiersSection({
   const [region, setRegion] = useState<string | null>(null);
   const [verte, setVerte] = useState(false);
   const [sansReglemente, setSansReglemente] = useState(false);
+  const [cadre, setCadre] = useState<"" | "true" | "false">("");
   const [resultat, setResultat] = useState<ReponsePistes | null>(null);
   const [erreur, setErreur] = useState<string | null>(null);
   const [annonce, setAnnonce] = useState("");
@@ -35,6 +36,7 @@ export function PistesMetiersSection({
     if (r) q.set("region", r);
     if (verte) q.set("transitionEcologique", "true");
     if (sansReglemente) q.set("sansEmploiReglemente", "true");
+    if (cadre) q.set("cadre", cadre);
     try {
       const d = await api<ReponsePistes>("GET", `/api/v1/parcours/${parcoursId}/pistes?${q}`);
       setResultat(d);
@@ -110,6 +112,19 @@ export function PistesMetiersSection({
                 },
               ]}
             />
+          </div>
+          <div className="fr-fieldset__element">
+            <Select
+              label="Statut des métiers proposés"
+              nativeSelectProps={{
+                value: cadre,
+                onChange: (e) => setCadre(e.target.value as "" | "true" | "false"),
+              }}
+            >
+              <option value="">Cadres et non-cadres</option>
+              <option value="true">Métiers cadres seulement</option>
+              <option value="false">Métiers non cadres seulement</option>
+            </Select>
           </div>
           <div className="fr-fieldset__element">
             <Button type="submit">Chercher des pistes</Button>
