@@ -78,13 +78,17 @@ function barreProgression() {
 
 /** Au démarrage : si aucun ROME n'est chargé, l'importer depuis CEP_REFERENTIELS_DIR ou l'URL officielle, sans jamais arrêter le serveur. */
 async function importAutomatique(base: Base, referentiels: ServiceReferentiels, config: Configuration) {
-  if (await base.depots.referentiels.versionActive("rome")) return;
+  // Tout est chargé, ou le ROME l'est et la seule source est l'URL (qui ne contient que le ROME) : rien à faire. Un
+  // référentiel ajouté par une nouvelle version (certifications RNCP/RS…) est importé depuis CEP_REFERENTIELS_DIR.
+  const rome = await base.depots.referentiels.versionActive("rome");
+  const certifications = await base.depots.referentiels.versionActive("certifications");
+  if (rome && (certifications || !config.referentielsDir)) return;
   const source = config.referentielsDir ?? config.referentielsUrl;
   if (!source) {
     console.log(MESSAGE_SANS_REFERENTIELS);
     return;
   }
-  console.log(`Aucun référentiel chargé : import depuis ${source}…`);
+  console.log(`${rome ? "Référentiels incomplets" : "Aucun référentiel chargé"} : import depuis ${source}…`);
   try {
     for (const r of await importerReferentiels(base, source)) console.log(decrireImport(r));
     await referentiels.recharger();
