@@ -20,6 +20,7 @@ import { Connexion } from "./public/Connexion";
 import { FinancerMonProjet } from "./public/FinancerMonProjet";
 import { PageDispositif, PageDispositifs, PageLeCep } from "./public/informations/Informations";
 import { MotDePasseOublie } from "./public/MotDePasseOublie";
+import { ExplorerPistes } from "./public/metiers/ExplorerPistes";
 import { FicheMetier } from "./public/metiers/FicheMetier";
 import { DomaineMetiers, MetiersTransitionEcologique } from "./public/metiers/ListeMetiers";
 import { MarcheTerritoire } from "./public/metiers/MarcheTerritoire";
@@ -118,6 +119,7 @@ function Gabarit() {
           <Route path="/metiers" element={<Metiers />} />
           <Route path="/metiers/transition-ecologique" element={<MetiersTransitionEcologique />} />
           <Route path="/metiers/territoire" element={<MarcheTerritoire />} />
+          <Route path="/metiers/pistes" element={<ExplorerPistes />} />
           <Route path="/metiers/domaines/:code" element={<DomaineMetiers />} />
           <Route path="/metiers/:codeRome" element={<FicheMetier />} />
           <Route path="/statistiques" element={<Statistiques />} />

@@ -39,6 +39,32 @@ async function ajouterExperience(page: Page, intitule: string, appellation: stri
 }
 
 describe("profil, pistes métiers et projet", () => {
+  it("sans compte, une personne explore les métiers proches de son expérience", async () => {
+    const { page, erreurs } = await nouvellePage();
+    await page.goto(url("/metiers"));
+    await page.getByRole("link", { name: "Explorer les métiers proches de mon expérience" }).click();
+    await page
+      .getByRole("heading", { level: 1, name: "Quels métiers à partir de mon expérience ?" })
+      .waitFor();
+    await page.getByLabel(/^Ajouter un métier exercé/).fill("caissière");
+    await page.getByRole("button", { name: "Rechercher dans le ROME" }).click();
+    await page.getByRole("radio", { name: /^Caissier \/ Caissière Fiche/ }).check();
+    await page.getByRole("button", { name: "Ajouter ce métier" }).click();
+    await page.getByText("« Caissier / Caissière » (fiche D1505)").waitFor();
+    await page.getByRole("button", { name: "Voir les métiers proches" }).click();
+    await page.getByRole("heading", { name: "Métiers proches de votre expérience" }).waitFor();
+    await expect.poll(() => page.getByRole("article").count()).toBeGreaterThan(5);
+    await page
+      .getByRole("article")
+      .first()
+      .getByText(/^Compétences à acquérir \(\d+\)$/)
+      .click();
+    await verifierAccessibilite(page);
+    await capturer(page, "public-pistes");
+    await page.context().close();
+    expect(erreurs).toEqual([]);
+  });
+
   it("la personne construit son profil depuis son espace à partir de deux expériences", async () => {
     const { page, erreurs } = await nouvellePage();
     await seConnecter(page, "beneficiaire11@demo.cep.invalid");

@@ -113,6 +113,7 @@ export const explorerPistes = casUsage({
     const pistes = calculerPistes(services, entree);
     return {
       pistes,
+      regions: services.metiers?.regionsMarche?.() ?? [],
       source: `${attributionRome(version.version)}${entree.region ? " ; France Travail, enquête BMO" : ""}`,
     };
   },

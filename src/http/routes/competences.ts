@@ -162,7 +162,14 @@ export async function routesCompetences(app: App, o: OptionsServeur) {
     tags,
     schema: {
       body: explorerPistes.entree,
-      response: { 200: z.object({ pistes: z.array(schemaPiste), source: z.string() }) },
+      response: {
+        200: z.object({
+          pistes: z.array(schemaPiste),
+          /** Régions couvertes par l'enquête BMO chargée, pour choisir la région. */
+          regions: z.array(z.object({ code: z.string(), nom: z.string() })),
+          source: z.string(),
+        }),
+      },
     },
   });
   exposer(app, o.services, {

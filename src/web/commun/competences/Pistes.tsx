@@ -194,7 +194,7 @@ function PistesRetenues(props: {
   );
 }
 
-function CartePiste(props: { p: Piste; retenue: boolean; modifiable: boolean; retenir: () => void }) {
+export function CartePiste(props: { p: Piste; retenue: boolean; modifiable: boolean; retenir: () => void }) {
   const { p } = props;
   return (
     <article className="fr-p-3w fr-mb-2w" style={{ border: "1px solid var(--border-default-grey)" }}>

@@ -16,6 +16,11 @@ export function Metiers() {
         demandées et les recrutements prévus dans votre région.
       </p>
       <RechercheMetier />
+      <CallOut title="Quels métiers à partir de mon expérience ?" titleAs="h2">
+        À partir des métiers que vous avez exercés, les métiers proches, avec ce que vous savez déjà faire et
+        ce qu'il vous resterait à apprendre.{" "}
+        <Link to="/metiers/pistes">Explorer les métiers proches de mon expérience</Link>
+      </CallOut>
       <CallOut title="Les métiers qui recrutent près de chez vous" titleAs="h2">
         Pour votre commune, les métiers qui recrutent le plus dans votre région, ceux où les employeurs
         peinent à recruter et ceux de la transition écologique.{" "}
