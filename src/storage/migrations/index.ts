@@ -11,6 +11,7 @@ import { migration0008 } from "./0008_partage.js";
 import { migration0009 } from "./0009_competences.js";
 import { migration0011 } from "./0011_synthese.js";
 import { migration0013 } from "./0013_inscriptions_anonymisees.js";
+import { migration0015 } from "./0015_echelle.js";
 
 /** Une seule liste de migrations, dans l'ordre, pour les deux bases. Ajouter une migration : un fichier, une ligne ici. */
 export function migrations(d: Dialecte): Record<string, Migration> {
@@ -26,5 +27,6 @@ export function migrations(d: Dialecte): Record<string, Migration> {
     "0009_competences": migration0009(d),
     "0013_inscriptions_anonymisees": migration0013(d),
     "0011_synthese": migration0011(d),
+    "0015_echelle": migration0015(d),
   };
 }
