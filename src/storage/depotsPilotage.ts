@@ -51,7 +51,11 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
         .selectFrom("transition_parcours")
         .innerJoin("parcours", "parcours.id", "transition_parcours.parcours_id")
         .selectAll("transition_parcours")
-        .where("transition_parcours.le", "<=", finIncluse);
+        .where("transition_parcours.le", "<=", finIncluse)
+        // Seulement les parcours suivis pendant la période (les autres seraient écartés plus bas) : à l'échelle nationale,
+        // un quart de lignes en moins à lire (BENCHMARKS.md, section « echelle »).
+        .where("parcours.cree_le", "<=", finIncluse)
+        .where((eb) => eb.or([eb("parcours.clos_le", "is", null), eb("parcours.clos_le", ">=", debut)]));
       if (operateurId) transitions = transitions.where("parcours.operateur_id", "=", operateurId);
       for (const t of await transitions
         .orderBy("transition_parcours.le")
@@ -64,7 +68,9 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
         .selectFrom("entretien")
         .innerJoin("parcours", "parcours.id", "entretien.parcours_id")
         .select(["entretien.parcours_id", "entretien.le", "entretien.modalite", "entretien.site_id"])
-        .where("entretien.le", "<=", finIncluse);
+        .where("entretien.le", "<=", finIncluse)
+        .where("parcours.cree_le", "<=", finIncluse)
+        .where((eb) => eb.or([eb("parcours.clos_le", "is", null), eb("parcours.clos_le", ">=", debut)]));
       if (operateurId) entretiens = entretiens.where("parcours.operateur_id", "=", operateurId);
       for (const e of await entretiens.orderBy("entretien.le").execute())
         parId.get(e.parcours_id)?.entretiens.push({ le: e.le, modalite: e.modalite, siteId: e.site_id });
