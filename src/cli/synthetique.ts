@@ -208,6 +208,7 @@ const OPERATEURS_REGION: { type: string; libelle: string; part: number }[] = [
 
 interface OperateurSynthetique {
   id: string;
+  nom: string;
   code: number;
   region: Region;
   sites: string[];
@@ -533,7 +534,7 @@ const synthese: GenerateurTable = (c, emettre) => {
   const contenu = jsonCanonique({
     niveau: c.niveau,
     beneficiaire: { prenom: c.beneficiaire.prenom, nom: c.beneficiaire.nom },
-    operateur: { nom: c.operateur.id },
+    operateur: { nom: c.operateur.nom },
     referent: null,
     periode: { debut: c.iso(c.ouvertLe), fin: c.iso(fin) },
     entretiens: [],
@@ -651,6 +652,7 @@ export async function chargerSynthetique(
     for (const type of OPERATEURS_REGION) {
       operateurs.push({
         id: identifiant("operateur", operateurs.length + 1),
+        nom: `${type.libelle} ${region.nom} (synthétique ${operateurs.length + 1})`,
         code: operateurs.length,
         region,
         sites: [],
@@ -705,7 +707,7 @@ export async function chargerSynthetique(
     const type = OPERATEURS_REGION[op.code % OPERATEURS_REGION.length]!;
     emettre("operateur", {
       id: op.id,
-      nom: `${type.libelle} ${op.region.nom} (synthétique ${op.code + 1})`,
+      nom: op.nom,
       type: type.type,
       code_region: op.region.code,
       version: 1,
