@@ -8,7 +8,7 @@ import { chargerSynthetique, MOT_DE_PASSE_SYNTHETIQUE } from "../../src/cli/synt
 import { chargerConfiguration } from "../../src/config.js";
 import { creerHachage } from "../../src/infra/hachage.js";
 import type { ConfigBase } from "../../src/storage/base.js";
-import { demarrerGrappe } from "../../test/support/postgres.js";
+import { demarrerGrappe, trouverBinairesPg } from "../../test/support/postgres.js";
 import { arrondi, type LigneBench, type ResultatBench } from "../outils.js";
 
 /**
@@ -298,6 +298,10 @@ export default async function (): Promise<ResultatBench> {
   const lignes: LigneBench[] = [];
   const notes: string[] = [];
   for (const b of BASES) {
+    if (b === "postgresql" && !process.env.BENCH_ECHELLE_PG_URL && !trouverBinairesPg()) {
+      notes.push("echelle : PostgreSQL introuvable sur cette machine (initdb), mesures PostgreSQL sautées.");
+      continue;
+    }
     const r = await mesurer(b);
     lignes.push(...r.lignes);
     notes.push(...r.notes);
