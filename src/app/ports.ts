@@ -265,6 +265,8 @@ export interface ComptesRepository {
   enregistrerEchecConnexion(id: string, verrouilleJusquA: string | null): Promise<number>;
   reinitialiserEchecs(id: string): Promise<void>;
   changerMotDePasse(id: string, hash: string): Promise<void>;
+  /** Plusieurs comptes en une lecture (listes : évite une requête par ligne) ; l'ordre n'est pas garanti. */
+  parIds(ids: readonly string[]): Promise<Compte[]>;
 }
 
 export interface SessionsRepository {

@@ -15,6 +15,7 @@ import { restaurerSqlite, sauvegarderSqlite } from "../storage/sauvegarde.js";
 import { assembler, creerServices } from "./assemblage.js";
 import { COMPTES_DEMO, chargerDemo, MOT_DE_PASSE_DEMO } from "./demo.js";
 import { demarrerPlanificateur, identifiantProcessus, tachesDuProduit } from "./planification.js";
+import { chargerSynthetique, MOT_DE_PASSE_SYNTHETIQUE } from "./synthetique.js";
 
 const AIDE = `cep — plateforme du Conseil en évolution professionnelle
 
@@ -25,6 +26,10 @@ Commandes :
                         charge la démonstration si la base est vide (hors production)
   migrate               applique les migrations de la base
   seed --demo           charge les données de démonstration (base vide uniquement)
+  seed --synthetique --parcours N [--graine G]
+                        remplit une base vide d'un jeu synthétique à l'échelle nationale (personnes fictives,
+                        opérateurs dans chaque région, ~50 événements d'audit par parcours) ; SQLite par défaut,
+                        PostgreSQL avec CEP_DATABASE_URL=postgres://… (voir docs/exploitation.md)
   sauvegarde [fichier]  sauvegarde la base SQLite (défaut : CEP_DATA_DIR/sauvegardes/cep-<date>.sqlite)
   restauration <fichier>
                         remplace la base SQLite par une sauvegarde vérifiée (serveur arrêté)
@@ -123,12 +128,47 @@ async function main(argv: string[]) {
       return;
     }
     case "seed": {
-      const { values } = parseArgs({ args: reste, options: { demo: { type: "boolean" } } });
-      if (!values.demo) throw new Error("Précisez le jeu de données : cep seed --demo");
+      const { values } = parseArgs({
+        args: reste,
+        options: {
+          demo: { type: "boolean" },
+          synthetique: { type: "boolean" },
+          parcours: { type: "string" },
+          graine: { type: "string" },
+        },
+      });
+      if (!values.demo && !values.synthetique)
+        throw new Error(
+          "Précisez le jeu de données : cep seed --demo ou cep seed --synthetique --parcours N",
+        );
       if (config.env === "production")
         throw new Error("Les données de démonstration ne sont jamais chargées en production.");
       const base = ouvrirBase(config.base);
       await base.migrer();
+      if (values.synthetique) {
+        const n = Number(values.parcours);
+        const graine = Number(values.graine ?? 1);
+        if (!Number.isInteger(n) || n < 1 || n > 10_000_000)
+          throw new Error("--parcours : un nombre entier de parcours entre 1 et 10000000.");
+        if (!Number.isInteger(graine)) throw new Error("--graine : un nombre entier.");
+        const vide = (await base.depots.comptes.compter()) === 0;
+        await base.fermer();
+        if (!vide) throw new Error("La base contient déjà des comptes : jeu synthétique non chargé.");
+        const r = await chargerSynthetique(config.base, {
+          parcours: n,
+          graine,
+          hashMotDePasse: await creerHachage().hacher(MOT_DE_PASSE_SYNTHETIQUE),
+          journal: (l) => console.log(l),
+        });
+        const total = Object.values(r.lignes).reduce((s, x) => s + x, 0);
+        console.log(
+          `Jeu synthétique chargé en ${(r.dureeMs / 1000).toFixed(1)} s : ${r.parcours} parcours, ${r.operateurs} opérateurs, ${r.conseillers} conseillers, ${total} lignes (${Math.round(total / (r.dureeMs / 1000))} lignes/s).`,
+        );
+        for (const [t, x] of Object.entries(r.lignes)) console.log(`  ${t.padEnd(22)} ${x}`);
+        console.log(`\nMot de passe commun : ${MOT_DE_PASSE_SYNTHETIQUE}`);
+        for (const [role, email] of Object.entries(r.exemples)) console.log(`  ${role.padEnd(13)} ${email}`);
+        return;
+      }
       if ((await base.depots.comptes.compter()) > 0) {
         console.log("La base contient déjà des comptes : démonstration non chargée.");
       } else {

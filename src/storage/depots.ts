@@ -185,6 +185,19 @@ export function creerDepots(db: Kysely<Schema>): Depots {
         const r = await db.selectFrom("compte").selectAll().where("id", "=", id).executeTakeFirst();
         return r && sansSecret(versCompte(r));
       },
+      async parIds(ids) {
+        const comptes: Compte[] = [];
+        // Par paquets de 500 : bien en deçà de la limite de paramètres de SQLite.
+        for (let i = 0; i < ids.length; i += 500) {
+          const lignes = await db
+            .selectFrom("compte")
+            .selectAll()
+            .where("id", "in", ids.slice(i, i + 500))
+            .execute();
+          for (const r of lignes) comptes.push(sansSecret(versCompte(r)));
+        }
+        return comptes;
+      },
       async parEmailAvecSecret(email) {
         const r = await db
           .selectFrom("compte")

@@ -353,6 +353,15 @@ describe.each(fabriquesBase())("dépôts ($nom)", (fabrique) => {
     ]);
   });
 
+  it("lit plusieurs comptes d'un coup, sans secret, en ignorant les identifiants inconnus", async () => {
+    const comptes = Array.from({ length: 3 }, () => nouveauCompte());
+    for (const c of comptes) await base.depots.comptes.creer(c);
+    const lus = await base.depots.comptes.parIds([...comptes.map((c) => c.id), randomUUID()]);
+    expect(lus.map((c) => c.id).sort()).toEqual(comptes.map((c) => c.id).sort());
+    expect(lus.every((c) => !("hashMotDePasse" in c))).toBe(true);
+    expect(await base.depots.comptes.parIds([])).toEqual([]);
+  });
+
   it("co-suivi : un partage par conseiller, relu avec le parcours, retiré une fois", async () => {
     const { p, b } = await parcoursNeuf();
     const collegue = nouveauCompte({ role: "conseiller", operateurId: p.operateurId });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
-import { type Base, ouvrirBase } from "../../src/storage/base.js";
+import { type Base, type ConfigBase, ouvrirBase } from "../../src/storage/base.js";
 
 /**
  * Les deux adaptateurs sur lesquels tournent les tests de stockage (et HTTP) :
@@ -12,14 +12,16 @@ import { type Base, ouvrirBase } from "../../src/storage/base.js";
  */
 export interface FabriqueBase {
   nom: "sqlite" | "postgresql";
-  ouvrir(): Promise<Base & { detruire(): Promise<void> }>;
+  ouvrir(): Promise<Base & { config: ConfigBase; detruire(): Promise<void> }>;
 }
 
 async function baseSqlite() {
   const dossier = mkdtempSync(path.join(tmpdir(), "cep-sqlite-"));
-  const base = ouvrirBase({ type: "sqlite", fichier: path.join(dossier, "test.sqlite") });
+  const config = { type: "sqlite" as const, fichier: path.join(dossier, "test.sqlite") };
+  const base = ouvrirBase(config);
   await base.migrer();
   return Object.assign(base, {
+    config,
     async detruire() {
       await base.fermer();
       rmSync(dossier, { recursive: true, force: true });
@@ -41,9 +43,11 @@ export async function nouvelleBasePg(urlGrappe: string): Promise<string> {
 
 async function basePg(urlGrappe: string) {
   const url = await nouvelleBasePg(urlGrappe);
-  const base = ouvrirBase({ type: "postgresql", url, max: 5 });
+  const config = { type: "postgresql" as const, url, max: 5 };
+  const base = ouvrirBase(config);
   await base.migrer();
   return Object.assign(base, {
+    config,
     async detruire() {
       await base.fermer();
     },

@@ -75,9 +75,7 @@ async function journalAcces(
     (e) => e.action !== "moi.acces.lire" && e.action !== "parcours.acces.lire",
   );
   const ids = [...new Set(tous.map((e) => e.acteurCompteId).filter((x): x is string => !!x))];
-  const comptes = new Map(
-    (await Promise.all(ids.map((id) => depots.comptes.parId(id)))).filter((c) => !!c).map((c) => [c!.id, c!]),
-  );
+  const comptes = new Map((await depots.comptes.parIds(ids)).map((c) => [c.id, c]));
   const evenements = tous.filter((e) =>
     garder(e, e.acteurCompteId ? (comptes.get(e.acteurCompteId)?.operateurId ?? null) : null),
   );

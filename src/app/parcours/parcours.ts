@@ -48,6 +48,17 @@ export function memoire(depots: Depots) {
       if (!operateurs.has(id)) operateurs.set(id, depots.operateurs.parId(id));
       return operateurs.get(id)!;
     },
+    /** Lit d'un coup les comptes d'une liste (bénéficiaires, référents, suppléants) au lieu d'une requête par ligne. */
+    precharger(ids: (string | null)[]) {
+      const manquants = [...new Set(ids.filter((id): id is string => !!id && !comptes.has(id)))];
+      if (!manquants.length) return;
+      const lus = depots.comptes.parIds(manquants).then((l) => new Map(l.map((c) => [c.id, c])));
+      for (const id of manquants)
+        comptes.set(
+          id,
+          lus.then((m) => m.get(id)),
+        );
+    },
   };
 }
 
@@ -172,6 +183,7 @@ export const listerParcours = casUsage({
       ...(entree.recherche ? { recherche: entree.recherche } : {}),
     });
     const m = memoire(depots);
+    m.precharger(liste.flatMap((p) => [p.beneficiaireId, p.referentId, p.suppleantId]));
     return Promise.all(
       liste.map(async (p) => ({
         ...(await vue(depots, p, acteur, m)),

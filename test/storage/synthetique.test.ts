@@ -1,0 +1,212 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ActeurConnecte } from "../../src/app/acteur.js";
+import { lireMesAcces } from "../../src/app/moi/donnees.js";
+import { lireParcours, listerParcours } from "../../src/app/parcours/parcours.js";
+import { executer } from "../../src/app/pipeline.js";
+import { creerServices } from "../../src/cli/assemblage.js";
+import {
+  chargerSynthetique,
+  MOT_DE_PASSE_SYNTHETIQUE,
+  type RapportSynthetique,
+  regions,
+} from "../../src/cli/synthetique.js";
+import { chargerConfiguration } from "../../src/config.js";
+import { creerHachage } from "../../src/infra/hachage.js";
+import { fabriquesBase } from "../support/bases.js";
+
+/**
+ * `cep seed --synthetique` à petite échelle sur les deux bases : répartitions annoncées (régions, un conseiller pour
+ * 80 parcours ouverts, ~50 événements d'audit par parcours), intégrité, et données relues par les vrais cas d'usage.
+ */
+const N = 300;
+const MAINTENANT = new Date("2026-06-15T10:00:00.000Z");
+
+describe.each(fabriquesBase())("jeu synthétique ($nom)", (fabrique) => {
+  let base: Awaited<ReturnType<typeof fabrique.ouvrir>>;
+  let rapport: RapportSynthetique;
+  let hash: string;
+  const dossier = mkdtempSync(path.join(tmpdir(), "cep-synthetique-"));
+
+  beforeAll(async () => {
+    base = await fabrique.ouvrir();
+    hash = await creerHachage().hacher(MOT_DE_PASSE_SYNTHETIQUE);
+    rapport = await chargerSynthetique(base.config, {
+      parcours: N,
+      graine: 42,
+      hashMotDePasse: hash,
+      maintenant: MAINTENANT,
+      lot: 70,
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await base?.detruire();
+    rmSync(dossier, { recursive: true, force: true });
+  });
+
+  const compter = async (table: string) =>
+    Number(
+      (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(base.db)).rows[0]!.n,
+    );
+
+  it("écrit en base exactement les lignes annoncées, table par table", async () => {
+    expect(rapport.parcours).toBe(N);
+    for (const [table, n] of Object.entries(rapport.lignes))
+      expect([table, await compter(table)]).toEqual([table, n]);
+    if (base.type === "sqlite")
+      expect((await sql`pragma foreign_key_check`.execute(base.db)).rows).toEqual([]);
+  });
+
+  it("place des opérateurs, chacun avec au moins un site, dans chacune des 18 régions", async () => {
+    const attendues = regions().map((r) => r.code);
+    expect(attendues).toHaveLength(18);
+    const lignes = await base.db
+      .selectFrom("operateur")
+      .select(["id", "code_region"])
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom("site").select("site.id").whereRef("site.operateur_id", "=", "operateur.id"),
+          ),
+        ),
+      )
+      .execute();
+    expect(lignes).toEqual([]);
+    const codes = (await base.db.selectFrom("operateur").select("code_region").distinct().execute()).map(
+      (r) => r.code_region,
+    );
+    expect(codes.sort()).toEqual([...attendues].sort());
+  });
+
+  it("donne à chaque opérateur un conseiller pour 80 parcours ouverts (au moins un)", async () => {
+    const ouverts = await base.db
+      .selectFrom("operateur")
+      .leftJoin("parcours", (j) =>
+        j.onRef("parcours.operateur_id", "=", "operateur.id").on("parcours.statut", "!=", "clos"),
+      )
+      .select((eb) => ["operateur.id", eb.fn.count("parcours.id").as("n")])
+      .groupBy("operateur.id")
+      .execute();
+    const conseillers = await base.db
+      .selectFrom("compte")
+      .select((eb) => ["operateur_id", eb.fn.countAll().as("n")])
+      .where("role", "=", "conseiller")
+      .groupBy("operateur_id")
+      .execute();
+    const parOperateur = new Map(conseillers.map((c) => [c.operateur_id, Number(c.n)]));
+    for (const o of ouverts)
+      expect([o.id, parOperateur.get(o.id)]).toEqual([o.id, Math.max(1, Math.ceil(Number(o.n) / 80))]);
+    // Les parcours ouverts sont tous suivis par un conseiller de leur opérateur (ou dans sa file d'attente).
+    const horsOperateur = await base.db
+      .selectFrom("parcours")
+      .innerJoin("compte", "compte.id", "parcours.referent_id")
+      .select("parcours.id")
+      .whereRef("compte.operateur_id", "!=", "parcours.operateur_id")
+      .execute();
+    expect(horsOperateur).toEqual([]);
+  });
+
+  it("répartit les parcours sur tous les niveaux, phases et statuts", async () => {
+    const etats = await base.db
+      .selectFrom("parcours")
+      .select((eb) => ["niveau", "phase", "statut", eb.fn.countAll().as("n")])
+      .groupBy(["niveau", "phase", "statut"])
+      .execute();
+    const cles = etats.map((e) => `${e.niveau}/${e.phase ?? "-"}/${e.statut}`).sort();
+    expect(cles).toEqual(
+      [
+        "1/-/clos",
+        "1/-/en_cours",
+        "2/conseil/clos",
+        "2/conseil/en_cours",
+        "2/conseil/en_pause",
+        "2/mise_en_oeuvre/clos",
+        "2/mise_en_oeuvre/en_cours",
+        "2/mise_en_oeuvre/en_pause",
+      ].sort(),
+    );
+    const clos = etats.filter((e) => e.statut === "clos").reduce((s, e) => s + Number(e.n), 0);
+    // La moitié des parcours environ est close (50 % attendus).
+    expect(clos / N).toBeGreaterThan(0.4);
+    expect(clos / N).toBeLessThan(0.6);
+    // Chaque parcours clos a sa transition de clôture, chaque parcours sa transition d'ouverture.
+    expect(await compter("transition_parcours")).toBeGreaterThanOrEqual(N + clos);
+  });
+
+  it("journalise environ 50 événements d'audit par parcours, tous rattachés à la personne", async () => {
+    const parParcours = await base.db
+      .selectFrom("evenement_audit")
+      .select((eb) => ["objet_id", eb.fn.countAll().as("n")])
+      .groupBy("objet_id")
+      .execute();
+    expect(parParcours).toHaveLength(N);
+    const n = parParcours.map((p) => Number(p.n));
+    const moyenne = n.reduce((s, x) => s + x, 0) / N;
+    expect(moyenne).toBeGreaterThan(45);
+    expect(moyenne).toBeLessThan(55);
+    expect(Math.min(...n)).toBeGreaterThanOrEqual(30);
+    expect(Math.max(...n)).toBeLessThanOrEqual(70);
+    const sansPersonne = await base.db
+      .selectFrom("evenement_audit")
+      .select("id")
+      .where("beneficiaire_id", "is", null)
+      .execute();
+    expect(sansPersonne).toEqual([]);
+  });
+
+  it("est relu par les vrais cas d'usage : portefeuille d'un conseiller, dossier, journal d'accès", async () => {
+    const services = creerServices(
+      chargerConfiguration({ CEP_DATA_DIR: dossier, CEP_REFERENTIELS_URL: "aucune" }),
+      base,
+    );
+    services.horloge = { maintenant: () => MAINTENANT };
+    const conseiller = await base.db
+      .selectFrom("compte")
+      .innerJoin("parcours", "parcours.referent_id", "compte.id")
+      .select(["compte.id", "compte.operateur_id", "compte.email", "compte.hash_mot_de_passe"])
+      .groupBy(["compte.id", "compte.operateur_id", "compte.email", "compte.hash_mot_de_passe"])
+      .orderBy("compte.email")
+      .executeTakeFirstOrThrow();
+    // Le mot de passe commun ouvre le compte (une seule empreinte argon2 pour tous).
+    expect(await services.hachage.verifier(conseiller.hash_mot_de_passe, MOT_DE_PASSE_SYNTHETIQUE)).toBe(
+      true,
+    );
+    const acteur: ActeurConnecte = {
+      type: "compte",
+      compteId: conseiller.id,
+      role: "conseiller",
+      operateurId: conseiller.operateur_id,
+      ip: "127.0.0.1",
+    };
+    const siens = (
+      await base.db.selectFrom("parcours").select("id").where("referent_id", "=", conseiller.id).execute()
+    ).map((p) => p.id);
+    expect(siens.length).toBeGreaterThan(0);
+    const liste = await executer(
+      services,
+      listerParcours,
+      { mesDossiers: "true" },
+      { acteur, requeteId: "t1" },
+    );
+    expect(liste.map((p) => p.id).sort()).toEqual([...siens].sort());
+    const dossierLu = await executer(services, lireParcours, { id: siens[0]! }, { acteur, requeteId: "t2" });
+    expect(dossierLu.transitions[0]?.type).toBe("ouverture");
+    expect(dossierLu.referent).not.toBeNull();
+
+    const p = await base.depots.parcours.parId(siens[0]!);
+    const beneficiaire: ActeurConnecte = {
+      type: "compte",
+      compteId: p!.beneficiaireId,
+      role: "beneficiaire",
+      operateurId: null,
+      ip: "127.0.0.1",
+    };
+    const acces = await executer(services, lireMesAcces, {}, { acteur: beneficiaire, requeteId: "t3" });
+    // Les lectures du conseiller (chargées et celles de ce test) apparaissent dans le journal de la personne.
+    expect(acces.length).toBeGreaterThan(10);
+    expect(acces.some((e) => e.role === "conseiller")).toBe(true);
+  });
+});
