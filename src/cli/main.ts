@@ -1,5 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { attributionEsco } from "../app/metiers/metiers.js";
 import { executerSiLibre } from "../app/taches/planificateur.js";
 import {
   type Configuration,
@@ -58,7 +59,7 @@ function decrireImport(r: ResultatImport) {
     .join(", ");
   return r.statut === "deja_a_jour"
     ? `${r.nom} ${r.version} : déjà chargé, rien à faire (${n}).`
-    : `${r.nom} ${r.version} importé en ${(r.dureeMs / 1000).toFixed(1)} s : ${n}.${r.nom === "rome" ? ` ${attributionRome(r.version)}.` : ""}`;
+    : `${r.nom} ${r.version} importé en ${(r.dureeMs / 1000).toFixed(1)} s : ${n}.${r.nom === "rome" ? ` ${attributionRome(r.version)}.` : r.nom === "esco" ? ` ${attributionEsco}.` : ""}`;
 }
 
 /** Barre de progression sur la sortie d'erreur (terminal uniquement) pour les étapes longues. */
@@ -82,7 +83,8 @@ async function importAutomatique(base: Base, referentiels: ServiceReferentiels, 
   // référentiel ajouté par une nouvelle version (certifications RNCP/RS…) est importé depuis CEP_REFERENTIELS_DIR.
   const rome = await base.depots.referentiels.versionActive("rome");
   const certifications = await base.depots.referentiels.versionActive("certifications");
-  if (rome && (certifications || !config.referentielsDir)) return;
+  const esco = await base.depots.referentiels.versionActive("esco");
+  if (rome && ((certifications && esco) || !config.referentielsDir)) return;
   const source = config.referentielsDir ?? config.referentielsUrl;
   if (!source) {
     console.log(MESSAGE_SANS_REFERENTIELS);

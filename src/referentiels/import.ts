@@ -17,6 +17,7 @@ import {
 import { importerBmo } from "./bmo/import.js";
 import { importerCertifications, sourceCertifications } from "./certifications/import.js";
 import { ErreurImport } from "./csv.js";
+import { importerEsco, repertoireEsco } from "./esco/import.js";
 import { detecterVersion, lireRome, type SourceFichiers } from "./rome/lecture.js";
 import { ouvrirSourceRome } from "./sources.js";
 
@@ -190,7 +191,10 @@ export function repertoireMarche(dossier: string): string | undefined {
   return undefined;
 }
 
-/** Importe tout ce que la source contient : ROME, puis (si présents) le marché du travail et les certifications RNCP/RS. */
+/**
+ * Importe tout ce que la source contient : ROME, puis (si présents) le marché du travail, les certifications RNCP/RS et
+ * ESCO (libellés et correspondance ESCO ↔ ROME, sous-répertoire `esco/`).
+ */
 export async function importerReferentiels(
   base: Base,
   source: string,
@@ -201,5 +205,7 @@ export async function importerReferentiels(
   if (marche) resultats.push(await importerBmo(base, marche, options));
   const certifications = !/^https?:/.test(source) ? sourceCertifications(source) : undefined;
   if (certifications) resultats.push(await importerCertifications(base, certifications, options));
+  const esco = !/^https?:/.test(source) ? repertoireEsco(source) : undefined;
+  if (esco) resultats.push(await importerEsco(base, esco, options));
   return resultats;
 }
