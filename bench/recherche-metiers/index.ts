@@ -4,10 +4,13 @@ import path from "node:path";
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
 import type { DonneesIndexMetiers } from "../../src/app/ports.js";
+import { importerBmo } from "../../src/referentiels/bmo/import.js";
 import { lireCsv } from "../../src/referentiels/csv.js";
-import { importerRome } from "../../src/referentiels/import.js";
+import { importerEsco, repertoireEsco } from "../../src/referentiels/esco/import.js";
+import { importerRome, repertoireMarche } from "../../src/referentiels/import.js";
 import { IndexMetiers } from "../../src/referentiels/recherche/index.js";
 import { replier } from "../../src/referentiels/recherche/texte.js";
+import { projetsNationaux } from "../../src/referentiels/service.js";
 import { ouvrirSourceRome } from "../../src/referentiels/sources.js";
 import { ouvrirBase } from "../../src/storage/base.js";
 import { arrondi, type LigneBench, type ResultatBench } from "../outils.js";
@@ -96,12 +99,23 @@ export default async function (): Promise<ResultatBench> {
     rome: l.valeurs.romeCode!,
     strate: l.valeurs.sources!.includes("ily25-11/mon-projet") ? "informatique" : "générale",
   }));
-  // Comme le produit : import du ROME dans une base, puis index construit depuis la base.
+  // Comme le produit : import du ROME (et, s'ils sont là, du BMO et d'ESCO) dans une base, puis index construit depuis
+  // la base avec l'a priori des projets de recrutement.
   const dossier = mkdtempSync(path.join(tmpdir(), "cep-bench-recherche-"));
   const base = ouvrirBase({ type: "sqlite", fichier: path.join(dossier, "b.sqlite") });
   await base.migrer();
   await importerRome(base, await ouvrirSourceRome(DONNEES));
-  const donnees = await base.depots.referentiels.donneesIndex();
+  const marche = repertoireMarche(DONNEES);
+  if (marche) await importerBmo(base, marche);
+  const esco = repertoireEsco(DONNEES);
+  if (esco) await importerEsco(base, esco);
+  const depot = base.depots.referentiels;
+  const [index, pistes, regional] = await Promise.all([
+    depot.donneesIndex(),
+    depot.donneesPistes(),
+    depot.marcheRegional(),
+  ]);
+  const donnees: DonneesIndexMetiers = { ...index, projets: projetsNationaux(pistes.fichesV3, regional) };
   await base.fermer();
   rmSync(dossier, { recursive: true, force: true });
 
@@ -147,6 +161,7 @@ export default async function (): Promise<ResultatBench> {
   return {
     lignes,
     notes: [
+      `recherche-metiers : ${donnees.synonymes?.length ?? 0} libellés ESCO, ${donnees.projets?.length ?? 0} fiches avec projets BMO`,
       `recherche-metiers : ${offres.length} offres (${offres.filter((o) => o.strate === "générale").length} générales, ${offres.filter((o) => o.strate === "informatique").length} informatique) ; budget : générale top-1 ≥ 80 %, top-3 ≥ 92 % ; informatique top-1 ≥ 65 %, top-3 ≥ 80 % ; p99 < 2 ms`,
     ],
   };

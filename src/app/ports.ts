@@ -520,7 +520,17 @@ export interface DonneesIndexMetiers {
     peuUsite: boolean;
   }[];
   items: { codeRome: string; libelle: string; rubrique: string; coeurMetier: string | null }[];
+  /**
+   * Libellés ESCO (préféré et alternatifs) rattachés aux appellations par la correspondance officielle ESCO ↔ ROME ;
+   * absent ou vide si le référentiel ESCO n'est pas importé.
+   */
+  synonymes?: { codeOgr: string; libelle: string; relation: RelationEsco }[];
+  /** Projets de recrutement de l'année (BMO, France entière) par fiche, pour départager ; absent sans BMO. */
+  projets?: { codeRome: string; projets: number }[];
 }
+
+/** Relation SKOS de la correspondance ESCO ↔ ROME, du métier ESCO vers l'appellation ROME. */
+export type RelationEsco = "exactMatch" | "closeMatch" | "broadMatch" | "narrowMatch";
 
 /** Chiffres d'un métier BMO sur un territoire ; null = secret statistique sur tout le territoire. */
 export interface ChiffresBmo {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { attributionEsco } from "../app/metiers/metiers.js";
 import { executerSiLibre } from "../app/taches/planificateur.js";
 import {
   type Configuration,
@@ -8,7 +9,12 @@ import {
   ErreurConfiguration,
 } from "../config.js";
 import { creerHachage } from "../infra/hachage.js";
-import { attributionRome, importerReferentiels, type ResultatImport } from "../referentiels/import.js";
+import {
+  attributionRome,
+  importerReferentiels,
+  type ResultatImport,
+  referentielsDisponibles,
+} from "../referentiels/import.js";
 import type { ServiceReferentiels } from "../referentiels/service.js";
 import { type Base, ouvrirBase } from "../storage/base.js";
 import { restaurerSqlite, sauvegarderSqlite } from "../storage/sauvegarde.js";
@@ -63,7 +69,7 @@ function decrireImport(r: ResultatImport) {
     .join(", ");
   return r.statut === "deja_a_jour"
     ? `${r.nom} ${r.version} : déjà chargé, rien à faire (${n}).`
-    : `${r.nom} ${r.version} importé en ${(r.dureeMs / 1000).toFixed(1)} s : ${n}.${r.nom === "rome" ? ` ${attributionRome(r.version)}.` : ""}`;
+    : `${r.nom} ${r.version} importé en ${(r.dureeMs / 1000).toFixed(1)} s : ${n}.${r.nom === "rome" ? ` ${attributionRome(r.version)}.` : r.nom === "esco" ? ` ${attributionEsco}.` : ""}`;
 }
 
 /** Barre de progression sur la sortie d'erreur (terminal uniquement) pour les étapes longues. */
@@ -83,11 +89,12 @@ function barreProgression() {
 
 /** Au démarrage : si aucun ROME n'est chargé, l'importer depuis CEP_REFERENTIELS_DIR ou l'URL officielle, sans jamais arrêter le serveur. */
 async function importAutomatique(base: Base, referentiels: ServiceReferentiels, config: Configuration) {
-  // Tout est chargé, ou le ROME l'est et la seule source est l'URL (qui ne contient que le ROME) : rien à faire. Un
-  // référentiel ajouté par une nouvelle version (certifications RNCP/RS…) est importé depuis CEP_REFERENTIELS_DIR.
+  // Rien à faire quand tout ce que la source contient est déjà chargé ; un référentiel ajouté par une nouvelle version
+  // du produit (certifications RNCP/RS, ESCO…) et présent dans CEP_REFERENTIELS_DIR est importé au démarrage suivant.
   const rome = await base.depots.referentiels.versionActive("rome");
-  const certifications = await base.depots.referentiels.versionActive("certifications");
-  if (rome && (certifications || !config.referentielsDir)) return;
+  const actifs = new Set((await base.depots.referentiels.versionsActives()).map((v) => v.nom));
+  const attendus = config.referentielsDir ? referentielsDisponibles(config.referentielsDir) : ["rome"];
+  if (attendus.every((n) => actifs.has(n))) return;
   const source = config.referentielsDir ?? config.referentielsUrl;
   if (!source) {
     console.log(MESSAGE_SANS_REFERENTIELS);

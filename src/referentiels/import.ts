@@ -17,6 +17,7 @@ import {
 import { importerBmo } from "./bmo/import.js";
 import { importerCertifications, sourceCertifications } from "./certifications/import.js";
 import { ErreurImport } from "./csv.js";
+import { importerEsco, repertoireEsco } from "./esco/import.js";
 import { detecterVersion, lireRome, type SourceFichiers } from "./rome/lecture.js";
 import { ouvrirSourceRome } from "./sources.js";
 
@@ -190,7 +191,21 @@ export function repertoireMarche(dossier: string): string | undefined {
   return undefined;
 }
 
-/** Importe tout ce que la source contient : ROME, puis (si présents) le marché du travail et les certifications RNCP/RS. */
+/** Les référentiels qu'une source locale contient (le ROME toujours ; une URL ne contient que le ROME). */
+export function referentielsDisponibles(source: string): string[] {
+  if (/^https?:/.test(source) || !existsSync(source)) return ["rome"];
+  return [
+    "rome",
+    ...(repertoireMarche(source) ? ["bmo"] : []),
+    ...(sourceCertifications(source) ? ["certifications"] : []),
+    ...(repertoireEsco(source) ? ["esco"] : []),
+  ];
+}
+
+/**
+ * Importe tout ce que la source contient : ROME, puis (si présents) le marché du travail, les certifications RNCP/RS et
+ * ESCO (libellés et correspondance ESCO ↔ ROME, sous-répertoire `esco/`).
+ */
 export async function importerReferentiels(
   base: Base,
   source: string,
@@ -201,5 +216,7 @@ export async function importerReferentiels(
   if (marche) resultats.push(await importerBmo(base, marche, options));
   const certifications = !/^https?:/.test(source) ? sourceCertifications(source) : undefined;
   if (certifications) resultats.push(await importerCertifications(base, certifications, options));
+  const esco = !/^https?:/.test(source) ? repertoireEsco(source) : undefined;
+  if (esco) resultats.push(await importerEsco(base, esco, options));
   return resultats;
 }

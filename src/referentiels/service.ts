@@ -7,6 +7,36 @@ import { IndexMetiers } from "./recherche/index.js";
  * après chaque import. Tant que le ROME n'est pas chargé, `rechercher` renvoie undefined (l'API répond 503 avec la marche
  * à suivre).
  */
+type MarcheRegional = Awaited<ReturnType<Stockage["depots"]["referentiels"]["marcheRegional"]>>;
+
+/**
+ * Projets de recrutement de chaque fiche ROME 4.0, France entière : la fiche → son code ROME v3 → les métiers BMO (FAP
+ * 228) → somme des projets de toutes les régions (secret statistique compté 0). Vide si le BMO n'est pas chargé.
+ */
+export function projetsNationaux(
+  fichesV3: { codeRome: string; codeRomeV3: string | null }[],
+  marche: MarcheRegional,
+): { codeRome: string; projets: number }[] {
+  const parMetier = new Map<string, number>();
+  for (const l of marche.lignes)
+    parMetier.set(l.codeMetier, (parMetier.get(l.codeMetier) ?? 0) + (l.projets ?? 0));
+  const metiersDuV3 = new Map<string, Set<string>>();
+  for (const f of marche.fap) {
+    const s = metiersDuV3.get(f.codeRomeV3) ?? new Set<string>();
+    s.add(f.codeMetier);
+    metiersDuV3.set(f.codeRomeV3, s);
+  }
+  const resultat: { codeRome: string; projets: number }[] = [];
+  for (const f of fichesV3) {
+    const metiers = f.codeRomeV3 ? metiersDuV3.get(f.codeRomeV3) : undefined;
+    if (!metiers) continue;
+    let projets = 0;
+    for (const m of metiers) projets += parMetier.get(m) ?? 0;
+    resultat.push({ codeRome: f.codeRome, projets });
+  }
+  return resultat;
+}
+
 export class ServiceReferentiels implements ServiceMetiers {
   private index: IndexMetiers | undefined;
   private versionIndex: string | undefined;
@@ -34,7 +64,8 @@ export class ServiceReferentiels implements ServiceMetiers {
       depot.donneesPistes(),
       depot.marcheRegional(),
     ]);
-    this.index = new IndexMetiers(donnees);
+    // A priori des fiches pour départager : projets de recrutement BMO de la France entière (si le BMO est chargé).
+    this.index = new IndexMetiers({ ...donnees, projets: projetsNationaux(pistes.fichesV3, marche) });
     this.moteur = new MoteurPistes(pistes);
     this.construireMarche(pistes.fichesV3, marche);
     this.versionIndex = version.version;

@@ -5,6 +5,7 @@ import type {
   FicheMetier,
   FicheResumee,
   ReferentielsRepository,
+  RelationEsco,
   VersionReferentiel,
 } from "../app/ports.js";
 import type { MetierRegion } from "../domain/marcheTerritoire.js";
@@ -24,6 +25,7 @@ export const TABLES_REFERENTIEL: Record<string, TableContenu[]> = {
   rome: ["rome_domaine", "rome_fiche", "rome_appellation", "rome_item", "rome_lien", "rome_mobilite"],
   bmo: ["bmo_bassin", "fap_rome"],
   certifications: ["certification", "certification_rome", "certification_certificateur"],
+  esco: ["esco_metier", "esco_rome"],
 };
 
 export type Progression = (etape: string, fait: number, total: number) => void;
@@ -551,8 +553,27 @@ export function creerDepotReferentiels(db: Db): ReferentielsRepository {
           .where("i.rubrique", "in", ["savoir_faire", "savoir"])
           .execute(),
       ]);
+      // Libellés ESCO rattachés aux appellations par la correspondance officielle (si ESCO est importé).
+      const e = await idActif("esco");
+      const esco = e
+        ? await db
+            .selectFrom("esco_rome as r")
+            .innerJoin("esco_metier as m", (j) =>
+              j.onRef("m.uri", "=", "r.uri").onRef("m.version_id", "=", "r.version_id"),
+            )
+            .select(["r.code_ogr", "r.relation", "m.libelle", "m.libelles_alternatifs"])
+            .where("r.version_id", "=", e)
+            .execute()
+        : [];
       return {
         fiches: fiches.map((f) => ({ codeRome: f.code_rome, libelle: f.libelle })),
+        synonymes: esco.flatMap((s) =>
+          [s.libelle, ...s.libelles_alternatifs.split("\n").filter(Boolean)].map((libelle) => ({
+            codeOgr: s.code_ogr,
+            libelle,
+            relation: s.relation as RelationEsco,
+          })),
+        ),
         appellations: appellations.map((a) => ({
           codeOgr: a.code_ogr,
           codeRome: a.code_rome,

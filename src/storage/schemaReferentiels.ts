@@ -112,6 +112,20 @@ export interface TableCertificationCertificateur {
   nom: string;
 }
 
+export interface TableEscoMetier {
+  version_id: string;
+  uri: string;
+  libelle: string;
+  libelles_alternatifs: string;
+}
+
+export interface TableEscoRome {
+  version_id: string;
+  uri: string;
+  code_ogr: string;
+  relation: string;
+}
+
 export interface SchemaReferentiels {
   referentiel_version: TableReferentielVersion;
   rome_domaine: TableRomeDomaine;
@@ -125,4 +139,6 @@ export interface SchemaReferentiels {
   certification: TableCertification;
   certification_rome: TableCertificationRome;
   certification_certificateur: TableCertificationCertificateur;
+  esco_metier: TableEscoMetier;
+  esco_rome: TableEscoRome;
 }

@@ -49,6 +49,8 @@ describe("profil, pistes métiers et projet", () => {
     await page.getByLabel(/^Ajouter un métier exercé/).fill("caissière");
     await page.getByRole("button", { name: "Rechercher dans le ROME" }).click();
     await page.getByRole("radio", { name: /^Caissier \/ Caissière Fiche/ }).check();
+    // Attribution des référentiels de la recherche sous les propositions.
+    await page.getByText("ESCO, Commission européenne (CC BY 4.0)").waitFor();
     await page.getByRole("button", { name: "Ajouter ce métier" }).click();
     await page.getByText("« Caissier / Caissière » (fiche D1505)").waitFor();
     await page.getByRole("button", { name: "Voir les métiers proches" }).click();

@@ -37,6 +37,8 @@ describe("métiers", () => {
     await page.keyboard.type("secretaire medicale");
     await expect.poll(() => page.getByRole("option").count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole("status").last().textContent()).toMatch(/métiers proposés/);
+    // Attribution des référentiels de la recherche, libellés ESCO compris.
+    expect(await page.getByText("ESCO, Commission européenne (CC BY 4.0)").count()).toBe(1);
     await verifierAccessibilite(page);
     await capturer(page, "metiers-recherche");
     await page.keyboard.press("ArrowDown");

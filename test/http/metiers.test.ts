@@ -17,7 +17,10 @@ describe.each(fabriquesBase())("API métiers ($nom)", (fabrique) => {
     );
     expect(r.statusCode).toBe(200);
     const corps = r.json();
-    expect(corps.source).toBe("Source : France Travail, ROME 4.0 (v460)");
+    // Les libellés ESCO (../shared/data/esco) servent à la recherche : leur attribution s'ajoute à celle du ROME.
+    expect(corps.source).toBe(
+      "Source : France Travail, ROME 4.0 (v460) ; ESCO, Commission européenne (CC BY 4.0)",
+    );
     expect(corps.resultats).toHaveLength(5);
     expect(corps.resultats[0]).toMatchObject({
       codeRome: "M1607",

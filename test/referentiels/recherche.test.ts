@@ -69,3 +69,60 @@ describe("de l'intitulé libre à la fiche", () => {
     expect(r.map((x) => x.score)).toEqual([...r.map((x) => x.score)].sort((a, b) => b - a));
   });
 });
+
+/** Index réduit, pour isoler l'effet des libellés ESCO et de l'a priori du volume de recrutement. */
+describe("libellés ESCO et a priori du volume de recrutement", () => {
+  const base: DonneesIndexMetiers = {
+    fiches: [
+      { codeRome: "M1811", libelle: "Data engineer" },
+      { codeRome: "G1803", libelle: "Serveur / Serveuse en restauration" },
+      { codeRome: "M1843", libelle: "Administrateur / Administratrice de serveurs" },
+    ],
+    appellations: [
+      ["1", "M1811", "Data engineer"],
+      ["2", "G1803", "Serveur / Serveuse en restauration"],
+      ["3", "M1843", "Serveur / Serveuse informatique"],
+    ].map(([codeOgr, codeRome, libelle]) => ({
+      codeOgr: codeOgr!,
+      codeRome: codeRome!,
+      libelle: libelle!,
+      libelleCourt: libelle!,
+      principale: false,
+      peuUsite: false,
+    })),
+    items: [],
+  };
+
+  it("un libellé ESCO exact ou proche apporte un mot absent des appellations", () => {
+    const sans = new IndexMetiers(base);
+    expect(sans.rechercher("Pipeliniste de données", 3)).toEqual([]);
+    const avec = new IndexMetiers({
+      ...base,
+      synonymes: [{ codeOgr: "1", libelle: "pipeliniste de données", relation: "closeMatch" }],
+    });
+    expect(avec.rechercher("Pipeliniste de données H/F", 3)[0]?.appellation.codeOgr).toBe("1");
+  });
+
+  it("un mot inconnu n'est pas rapproché d'un mot à plus d'une faute de lui (« donnees » ≠ « data »)", () => {
+    expect(new IndexMetiers(base).rechercher("donnees", 3)).toEqual([]);
+  });
+
+  it("un libellé ESCO plus large ou plus étroit (broad/narrowMatch) est écarté par défaut", () => {
+    const index = new IndexMetiers({
+      ...base,
+      synonymes: [{ codeOgr: "1", libelle: "pipeliniste de données", relation: "broadMatch" }],
+    });
+    expect(index.rechercher("Pipeliniste de données", 3)).toEqual([]);
+  });
+
+  it("à libellés égaux, la fiche qui recrute le plus passe devant", () => {
+    const projets = (restauration: number, informatique: number) => [
+      { codeRome: "G1803", projets: restauration },
+      { codeRome: "M1843", projets: informatique },
+    ];
+    const tete = (p: { codeRome: string; projets: number }[]) =>
+      new IndexMetiers({ ...base, projets: p }).rechercher("Serveur / Serveuse", 2)[0]?.codeRome;
+    expect(tete(projets(200_000, 2_000))).toBe("G1803");
+    expect(tete(projets(2_000, 200_000))).toBe("M1843");
+  });
+});

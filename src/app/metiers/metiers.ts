@@ -4,13 +4,16 @@ import { casUsage } from "../pipeline.js";
 
 /**
  * Métiers (ROME 4.0) : lectures publiques d'un référentiel officiel, sans donnée personnelle (pas d'événement d'audit).
- * Chaque réponse porte l'attribution exigée par la licence : « Source : France Travail, ROME 4.0 (vNNN) ».
+ * Chaque réponse porte l'attribution exigée par la licence : « Source : France Travail, ROME 4.0 (vNNN) », et pour la
+ * recherche d'intitulés, « ESCO, Commission européenne (CC BY 4.0) » quand les libellés ESCO sont chargés.
  */
 
 export const MESSAGE_BMO_ABSENT =
   "Les données du marché du travail (enquête BMO) ne sont pas chargées. L'administrateur peut les charger avec « cep referentiels import --source DOSSIER ».";
 
 export const attributionRome = (version: string) => `Source : France Travail, ROME 4.0 (${version})`;
+
+export const attributionEsco = "ESCO, Commission européenne (CC BY 4.0)";
 
 const codeRome = z
   .string({ error: "Le code ROME est obligatoire." })
@@ -43,7 +46,11 @@ export const rechercherMetiers = casUsage({
     const version = await versionRome(depots);
     const resultats = services.metiers?.rechercher(entree.q, entree.limit);
     if (!resultats) throw new ErreurReferentielAbsent();
-    return { resultats, source: attributionRome(version.version) };
+    const esco = await depots.referentiels.versionActive("esco");
+    return {
+      resultats,
+      source: `${attributionRome(version.version)}${esco ? ` ; ${attributionEsco}` : ""}`,
+    };
   },
 });
 

@@ -1,13 +1,17 @@
-import type { DonneesIndexMetiers } from "../../app/ports.js";
+import type { DonneesIndexMetiers, RelationEsco } from "../../app/ports.js";
 import { distance, motsRequete, motsSignificatifs } from "./texte.js";
 
 /**
  * Index en mémoire de la recherche d'intitulés de métier (« normalisation d'intitulé »). Méthode (docs/adr/0005-recherche-intitules.md) :
- * 1. chaque appellation est un document ; ses mots (racinés, sans accents) sont pondérés par leur rareté (idf) ;
+ * 1. chaque appellation est un document, et chacun de ses libellés ESCO (correspondance officielle ESCO ↔ ROME) en est un
+ *    autre qui renvoie à l'appellation, avec un facteur selon la relation ; les mots (racinés, sans accents) sont pondérés
+ *    par leur rareté (idf) ;
  * 2. un mot de la requête absent du vocabulaire est corrigé (distance d'édition 1 ou 2) ou complété (préfixe) ;
  * 3. le score d'une appellation combine la part de la requête qu'elle couvre, la part de son intitulé que la requête
  *    couvre, et le contexte de sa fiche (mots des compétences et savoirs, cœur de métier d'abord) pour départager ;
- * 4. les mots de la requête inconnus de tout le référentiel (ville, entreprise…) sont ignorés.
+ * 4. les mots de la requête inconnus de tout le référentiel (ville, entreprise…) sont ignorés ;
+ * 5. une appellation garde le meilleur score de ses documents ; un a priori tiré du volume de recrutement de la fiche
+ *    (projets BMO, France entière) départage les appellations proches.
  */
 
 export interface ResultatRecherche {
@@ -23,10 +27,28 @@ interface Appellation {
   /** rang de la fiche dans `fiches` */
   fiche: number;
   libelle: string;
-  mots: Set<string>;
-  poidsTotal: number;
   bonus: number;
 }
+
+/** Un document de l'index : le libellé d'une appellation ou un libellé ESCO qui lui est rattaché. */
+interface Document {
+  appellation: number;
+  mots: Set<string>;
+  poidsTotal: number;
+  /** 1 pour l'appellation elle-même ; facteur de la relation ESCO sinon. */
+  facteur: number;
+}
+
+/**
+ * Facteur d'un libellé ESCO selon la relation de la correspondance : exact/close, synonyme de l'appellation ;
+ * broad/narrow (métier ESCO plus large ou plus étroit) : écartés par défaut, car ils dégradent la mesure (BENCHMARKS.md).
+ */
+export const FACTEURS_ESCO: Record<RelationEsco, number> = {
+  exactMatch: 1,
+  closeMatch: 0.95,
+  broadMatch: 0,
+  narrowMatch: 0,
+};
 
 export interface OptionsIndex {
   /** Poids du contexte de la fiche (compétences, savoirs) dans le score. */
@@ -37,21 +59,38 @@ export interface OptionsIndex {
   poidsSegmentsSuivants?: number;
   /** Activer la correction des fautes et les préfixes. */
   approximations?: boolean;
+  /** Poids de l'a priori « volume de recrutement » de la fiche (BMO), pour départager (0,1 par défaut). */
+  poidsVolume?: number;
+  /**
+   * Garder tous les libellés ESCO ; par défaut, seuls ceux qui apportent au moins un mot absent des appellations
+   * (les autres ne font que concurrencer les appellations et dégradent la mesure).
+   */
+  escoTousLibelles?: boolean;
+  /** Corriger aussi les fautes vers les mots propres aux libellés ESCO (par défaut : vers les appellations seulement). */
+  escoCorrection?: boolean;
+  /** Facteurs des libellés ESCO par relation (0 : ignorer). */
+  facteursEsco?: Partial<Record<RelationEsco, number>>;
 }
 
 export class IndexMetiers {
   private readonly appellations: Appellation[] = [];
+  private readonly documents: Document[] = [];
+  /** les documents [0, documentsRome) sont les appellations ; les suivants, les libellés ESCO */
+  private readonly documentsRome: number = 0;
   private readonly libellesRome = new Map<string, string>();
-  /** mot → appellations qui le contiennent */
+  /** mot → documents qui le contiennent */
   private readonly postings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   /** mot → (fiche → poids dans le contexte de la fiche, normalisé) */
   private readonly contexte = new Map<string, { fiches: number[]; poids: number[] }>();
   private readonly rangFiche = new Map<string, number>();
+  /** a priori de chaque fiche (rang) : log des projets de recrutement, ramené à [0, 1] */
+  private readonly volume: Float64Array;
   private readonly tampons: {
     titre: Float64Array;
     couvert: Float64Array;
     meilleur: Float64Array;
+    parAppellation: Float64Array;
     ctx: Float64Array;
     ctxMot: Float64Array;
   };
@@ -69,18 +108,18 @@ export class IndexMetiers {
       this.libellesRome.set(f.codeRome, f.libelle);
       this.rangFiche.set(f.codeRome, this.rangFiche.size);
     }
-    for (const a of donnees.appellations) {
-      const mots = new Set([...motsSignificatifs(a.libelle), ...motsSignificatifs(a.libelleCourt)]);
-      const id = this.appellations.length;
-      this.appellations.push({
-        codeOgr: a.codeOgr,
-        codeRome: a.codeRome,
-        fiche: this.rangFiche.get(a.codeRome) ?? -1,
-        libelle: a.libelle,
-        mots,
-        poidsTotal: 0,
-        bonus: (a.principale ? 0.02 : 0) - (a.peuUsite ? 0.03 : 0),
-      });
+    this.volume = new Float64Array(Math.max(1, this.rangFiche.size));
+    const projets = donnees.projets ?? [];
+    const maxProjets = Math.log1p(Math.max(0, ...projets.map((p) => p.projets)));
+    if (maxProjets > 0)
+      for (const p of projets) {
+        const r = this.rangFiche.get(p.codeRome);
+        if (r !== undefined) this.volume[r] = Math.log1p(p.projets) / maxProjets;
+      }
+    const ajouterDocument = (appellation: number, mots: Set<string>, facteur: number) => {
+      if (!mots.size || facteur <= 0) return;
+      const id = this.documents.length;
+      this.documents.push({ appellation, mots, poidsTotal: 0, facteur });
       for (const m of mots) {
         let p = this.postings.get(m);
         if (!p) {
@@ -89,10 +128,67 @@ export class IndexMetiers {
         }
         p.push(id);
       }
+    };
+    const rangAppellation = new Map<string, number>();
+    const dejaVus: Set<string>[] = [];
+    for (const a of donnees.appellations) {
+      const mots = new Set([...motsSignificatifs(a.libelle), ...motsSignificatifs(a.libelleCourt)]);
+      const id = this.appellations.length;
+      rangAppellation.set(a.codeOgr, id);
+      this.appellations.push({
+        codeOgr: a.codeOgr,
+        codeRome: a.codeRome,
+        fiche: this.rangFiche.get(a.codeRome) ?? -1,
+        libelle: a.libelle,
+        bonus: (a.principale ? 0.02 : 0) - (a.peuUsite ? 0.03 : 0),
+      });
+      dejaVus.push(new Set([[...mots].sort().join(" ")]));
+      ajouterDocument(id, mots, 1);
+    }
+    // Libellés ESCO : « masculin/féminin » séparés ; un libellé qui donne les mêmes mots qu'un autre document de
+    // l'appellation n'ajoute rien (le meilleur facteur l'emporte : exact et close d'abord).
+    const facteurs = { ...FACTEURS_ESCO, ...options.facteursEsco };
+    const synonymes = [...(donnees.synonymes ?? [])].sort(
+      (x, y) => facteurs[y.relation] - facteurs[x.relation],
+    );
+    const vocabulaireRome = new Set(this.postings.keys());
+    this.documentsRome = this.documents.length;
+    // Un même libellé ESCO revient pour plusieurs appellations : ses mots sont calculés une fois.
+    const formes = new Map<string, { mots: Set<string>; cle: string; utile: boolean }>();
+    for (const syn of synonymes) {
+      const app = rangAppellation.get(syn.codeOgr);
+      if (app === undefined || facteurs[syn.relation] <= 0) continue;
+      for (const forme of syn.libelle.split("/")) {
+        let f = formes.get(forme);
+        if (!f) {
+          const mots = new Set(motsSignificatifs(forme));
+          f = {
+            mots,
+            cle: [...mots].sort().join(" "),
+            utile:
+              mots.size > 0 && (!!options.escoTousLibelles || [...mots].some((m) => !vocabulaireRome.has(m))),
+          };
+          formes.set(forme, f);
+        }
+        if (!f.utile || dejaVus[app]!.has(f.cle)) continue;
+        dejaVus[app]!.add(f.cle);
+        ajouterDocument(app, f.mots, facteurs[syn.relation]);
+      }
     }
     const n = this.appellations.length;
-    for (const [m, p] of this.postings) this.idf.set(m, Math.log(1 + n / p.length));
-    for (const a of this.appellations) for (const m of a.mots) a.poidsTotal += this.idf.get(m)!;
+    const nDocs = this.documents.length;
+    // Rareté d'un mot mesurée sur les appellations (les libellés ESCO ne la changent pas) ; pour un mot propre à ESCO,
+    // sur les libellés ESCO.
+    const nRome = this.documentsRome;
+    for (const [m, p] of this.postings) {
+      let dansRome = 0;
+      for (const d of p) if (d < nRome) dansRome++;
+      this.idf.set(
+        m,
+        dansRome > 0 ? Math.log(1 + nRome / dansRome) : Math.log(1 + Math.max(1, nDocs - nRome) / p.length),
+      );
+    }
+    for (const d of this.documents) for (const m of d.mots) d.poidsTotal += this.idf.get(m)!;
 
     // Contexte des fiches : mots des compétences et savoirs (cœur de métier compté double), fréquence normalisée.
     const freq = new Map<string, Map<string, number>>();
@@ -119,7 +215,9 @@ export class IndexMetiers {
       }
       this.contexte.set(m, entree);
     }
-    this.vocabulaire = [...this.postings.keys()].sort();
+    // Correction des fautes et préfixes vers les mots des appellations seulement : un mot propre à ESCO n'est trouvé
+    // que tel quel (sinon les noms de ville ou d'entreprise des offres seraient « corrigés » vers eux).
+    this.vocabulaire = [...(options.escoCorrection ? this.postings.keys() : vocabulaireRome)].sort();
     for (const m of this.vocabulaire) {
       let l = this.parLongueur.get(m.length);
       if (!l) {
@@ -131,9 +229,10 @@ export class IndexMetiers {
     this.taille = n;
     const nf = Math.max(1, this.rangFiche.size);
     this.tampons = {
-      titre: new Float64Array(n),
-      couvert: new Float64Array(n),
-      meilleur: new Float64Array(n),
+      titre: new Float64Array(nDocs),
+      couvert: new Float64Array(nDocs),
+      meilleur: new Float64Array(nDocs),
+      parAppellation: new Float64Array(n),
       ctx: new Float64Array(nf),
       ctxMot: new Float64Array(nf),
     };
@@ -157,7 +256,7 @@ export class IndexMetiers {
           if (d < meilleure) {
             meilleure = d;
             candidats = [v];
-          } else if (d === meilleure) candidats.push(v);
+          } else if (d === meilleure && d <= max) candidats.push(v);
         }
       if (candidats.length) r = candidats.slice(0, 4).map((v) => [v, meilleure === 1 ? 0.8 : 0.6]);
       else {
@@ -212,7 +311,7 @@ export class IndexMetiers {
     if (!requete.length) return [];
     const totalRequete = requete.reduce((s, q) => s + q.poids, 0);
     // Tableaux réutilisés d'une requête à l'autre (pas d'allocation par appellation candidate).
-    const { titre, couvert, meilleur, ctx, ctxMot } = this.tampons;
+    const { titre, couvert, meilleur, parAppellation, ctx, ctxMot } = this.tampons;
     const touches: number[] = [];
     const touchesCtx: number[] = [];
     for (const q of requete) {
@@ -242,10 +341,10 @@ export class IndexMetiers {
         if (titre[a] === 0) touches.push(a);
         titre[a]! += meilleur[a]!;
         meilleur[a] = 0;
-        const app = this.appellations[a]!;
+        const doc = this.documents[a]!;
         let idfCouvert = 0;
         for (const [v] of q.variantes)
-          if (app.mots.has(v)) idfCouvert = Math.max(idfCouvert, this.idf.get(v)!);
+          if (doc.mots.has(v)) idfCouvert = Math.max(idfCouvert, this.idf.get(v)!);
         couvert[a]! += idfCouvert;
       }
       for (const r of vusCtxMot) {
@@ -256,17 +355,29 @@ export class IndexMetiers {
     }
     const poidsContexte = this.options.poidsContexte ?? 0.05;
     const pr = this.options.poidsRappel ?? 0.8;
+    const poidsVolume = this.options.poidsVolume ?? 0.1;
     let maxCtx = 0;
     for (const r of touchesCtx) if (ctx[r]! > maxCtx) maxCtx = ctx[r]!;
-    const scores: [number, number][] = [];
-    for (const a of touches) {
+    const appellationsTouchees: number[] = [];
+    for (const d of touches) {
+      const doc = this.documents[d]!;
+      const a = doc.appellation;
       const app = this.appellations[a]!;
-      const rappel = titre[a]! / totalRequete; // part de la requête trouvée dans l'intitulé
-      const precision = couvert[a]! / app.poidsTotal; // part de l'intitulé présente dans la requête
+      const rappel = titre[d]! / totalRequete; // part de la requête trouvée dans le libellé
+      const precision = couvert[d]! / doc.poidsTotal; // part du libellé présente dans la requête
       const contexte = maxCtx > 0 && app.fiche >= 0 ? ctx[app.fiche]! / maxCtx : 0;
-      scores.push([a, pr * rappel + (1 - pr) * precision + poidsContexte * contexte + app.bonus]);
-      titre[a] = 0;
-      couvert[a] = 0;
+      // Décalé de 1 pour distinguer « non touchée » (0) d'un score négatif.
+      const s = 1 + doc.facteur * (pr * rappel + (1 - pr) * precision) + poidsContexte * contexte + app.bonus;
+      const s2 = s + (app.fiche >= 0 ? poidsVolume * this.volume[app.fiche]! : 0);
+      if (parAppellation[a] === 0) appellationsTouchees.push(a);
+      if (parAppellation[a]! < s2) parAppellation[a] = s2;
+      titre[d] = 0;
+      couvert[d] = 0;
+    }
+    const scores: [number, number][] = [];
+    for (const a of appellationsTouchees) {
+      scores.push([a, parAppellation[a]! - 1]);
+      parAppellation[a] = 0;
     }
     for (const r of touchesCtx) ctx[r] = 0;
     scores.sort((x, y) => y[1] - x[1]);

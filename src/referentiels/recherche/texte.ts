@@ -150,27 +150,43 @@ export function motsRequete(texte: string): string[][] {
   return resultat;
 }
 
+/** Lignes de travail de `distance`, réutilisées d'un appel à l'autre (pas d'allocation par comparaison). */
+let lignes = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
 /** Distance d'édition (Damerau restreinte) bornée : renvoie max+1 dès qu'elle est dépassée. */
 export function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = a.length;
   const m = b.length;
-  let prec2 = new Array<number>(m + 1).fill(0);
-  let prec = Array.from({ length: m + 1 }, (_, j) => j);
-  let cour = new Array<number>(m + 1).fill(0);
+  if (m + 1 > lignes[0].length)
+    lignes = [new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
+  let [prec2, prec, cour] = lignes;
+  for (let j = 0; j <= m; j++) {
+    prec2[j] = 0;
+    prec[j] = j;
+    cour[j] = 0;
+  }
   for (let i = 1; i <= n; i++) {
     cour[0] = i;
-    let minLigne = cour[0];
+    let minLigne = i;
     for (let j = 1; j <= m; j++) {
-      const cout = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cout = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(prec[j]! + 1, cour[j - 1]! + 1, prec[j - 1]! + cout);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      )
         v = Math.min(v, prec2[j - 2]! + 1);
       cour[j] = v;
       if (v < minLigne) minLigne = v;
     }
     if (minLigne > max) return max + 1;
-    [prec2, prec, cour] = [prec, cour, prec2];
+    const libre = prec2;
+    prec2 = prec;
+    prec = cour;
+    cour = libre;
   }
   return prec[m]!;
 }

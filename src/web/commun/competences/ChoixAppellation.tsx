@@ -29,6 +29,7 @@ export function ChoixAppellation(props: {
   const [resultats, setResultats] = useState<ResultatRecherche[] | null>(null);
   const [choix, setChoix] = useState<string>("");
   const [erreur, setErreur] = useState<string | null>(null);
+  const [source, setSource] = useState("");
 
   async function chercher() {
     setErreur(null);
@@ -37,11 +38,12 @@ export function ChoixAppellation(props: {
       return;
     }
     try {
-      const r = await api<{ resultats: ResultatRecherche[] }>(
+      const r = await api<{ resultats: ResultatRecherche[]; source: string }>(
         "GET",
         `/api/v1/metiers/recherche?q=${encodeURIComponent(texte.trim().slice(0, 200))}&limit=6`,
       );
       setResultats(r.resultats);
+      setSource(r.source);
       setChoix(r.resultats[0] ? r.resultats[0].appellation.codeOgr : "");
     } catch (e) {
       setErreur(e instanceof ErreurApi ? e.message : "Recherche impossible.");
@@ -122,6 +124,7 @@ export function ChoixAppellation(props: {
                 : []),
             ]}
           />
+          {source && <p className="fr-text--xs">{source}</p>}
           <Button type="button" onClick={confirmer} disabled={props.permettreAucune === false && !choix}>
             {props.valider}
           </Button>

@@ -15,7 +15,7 @@ import { Page } from "../../commun/Page";
  * obtient les métiers proches, chacun expliqué. Rien n'est enregistré (POST /api/v1/pistes-metiers).
  */
 export function ExplorerPistes() {
-  const [metiers, setMetiers] = useState<(AppellationChoisie & { intitule: string })[]>([]);
+  const [metiers, setMetiers] = useState<(AppellationChoisie & { intitule: string; id: string })[]>([]);
   const [region, setRegion] = useState("");
   const [regions, setRegions] = useState<{ code: string; nom: string }[]>([]);
   const [verte, setVerte] = useState(false);
@@ -60,15 +60,15 @@ export function ExplorerPistes() {
         <p>Aucune expérience pour l'instant.</p>
       ) : (
         <ul>
-          {metiers.map((m, n) => (
-            <li key={`${m.codeOgr}-${n}`}>
+          {metiers.map((m) => (
+            <li key={m.id}>
               {m.intitule} — « {m.libelle} » (fiche {m.codeRome})
               <Button
                 priority="tertiary no outline"
                 size="small"
                 type="button"
                 className="fr-ml-1w"
-                onClick={() => setMetiers(metiers.filter((_, i) => i !== n))}
+                onClick={() => setMetiers(metiers.filter((x) => x.id !== m.id))}
               >
                 Retirer « {m.intitule} »
               </Button>
@@ -81,7 +81,7 @@ export function ExplorerPistes() {
         aide="Tel que vous le diriez, par exemple « caissière » ou « vendeuse en boulangerie »"
         valider="Ajouter ce métier"
         permettreAucune={false}
-        surChoix={(intitule, a) => a && setMetiers([...metiers, { ...a, intitule }])}
+        surChoix={(intitule, a) => a && setMetiers([...metiers, { ...a, intitule, id: crypto.randomUUID() }])}
       />
       <form
         onSubmit={(e) => {

@@ -15,6 +15,8 @@ export function RechercheMetier() {
   const [actif, setActif] = useState(-1);
   const [ouvert, setOuvert] = useState(false);
   const [erreur, setErreur] = useState<string | null>(null);
+  // Attribution des référentiels utilisés par la recherche (ROME ; ESCO quand ses libellés sont chargés).
+  const [source, setSource] = useState("");
   const demande = useRef(0);
 
   useEffect(() => {
@@ -26,12 +28,13 @@ export function RechercheMetier() {
     const n = ++demande.current;
     const minuterie = setTimeout(async () => {
       try {
-        const r = await api<{ resultats: ResultatRecherche[] }>(
+        const r = await api<{ resultats: ResultatRecherche[]; source: string }>(
           "GET",
           `/api/v1/metiers/recherche?q=${encodeURIComponent(q.slice(0, 200))}&limit=8`,
         );
         if (n !== demande.current) return;
         setResultats(r.resultats);
+        setSource(r.source);
         setErreur(null);
         setOuvert(true);
         setActif(-1);
@@ -123,6 +126,7 @@ export function RechercheMetier() {
           </div>
         ))}
       </div>
+      {visible && source && <p className="fr-text--xs fr-mt-1w fr-mb-0">{source}</p>}
       <p className="fr-sr-only" role="status" aria-live="polite">
         {texte.trim().length >= 2
           ? resultats.length
