@@ -206,6 +206,27 @@ describe("plan d'actions d'un dossier de démonstration", () => {
     expect(
       await page.getByRole("group", { name: "Action 2 de l'étape 1" }).getByLabel("Statut").inputValue(),
     ).toBe("fait");
+
+    // 8. Le CPF est finalement refusé : le conseiller change l'état de la ligne, puis retire ce financeur ; le reste à
+    // charge suit.
+    await onglet(page, "Financement");
+    const choixLigne = page.getByLabel("Financeur à modifier");
+    const cpf = async () =>
+      (await choixLigne
+        .locator("option", { hasText: "Compte personnel de formation" })
+        .getAttribute("value"))!;
+    await choixLigne.selectOption(await cpf());
+    await page.getByLabel("Nouvel état de la demande").selectOption("refuse");
+    await page.getByRole("button", { name: "Enregistrer la modification" }).click();
+    await page
+      .getByRole("row", { name: /Compte personnel de formation/ })
+      .getByText("Refusé")
+      .waitFor();
+    await expect.poll(() => page.getByText(/reste à charge : 0,00\s€/).count()).toBe(0);
+    await verifierAccessibilite(page);
+    await choixLigne.selectOption(await cpf());
+    await page.getByRole("button", { name: "Retirer ce financeur" }).click();
+    await expect.poll(() => page.getByRole("row", { name: /Compte personnel de formation/ }).count()).toBe(0);
     expect(erreurs).toEqual([]);
     await page.context().close();
   });

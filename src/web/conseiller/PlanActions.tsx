@@ -311,10 +311,13 @@ function ChampMotif({
   f,
   valeur,
   changer,
+  id = "champ-motif",
 }: {
   f: ReturnType<typeof useFormulaire>;
   valeur: string;
   changer: (v: string) => void;
+  /** Identifiant unique dans la page (plusieurs formulaires du plan peuvent demander un motif en même temps). */
+  id?: string;
 }) {
   return (
     <Input
@@ -323,7 +326,7 @@ function ChampMotif({
       textArea
       {...f.etat("motif")}
       nativeTextAreaProps={{
-        id: "champ-motif",
+        id,
         rows: 2,
         value: valeur,
         onChange: (e) => changer(e.target.value),
@@ -1078,6 +1081,11 @@ function FinancementAction({
               <ConsignerEchange parcoursId={parcoursId} d={d} a={a} apres={apres} />
             </div>
           )}
+          {a.lignes.length > 0 && (
+            <div className="fr-col-12 fr-col-md-6">
+              <ModifierLigne parcoursId={parcoursId} d={d} a={a} apres={apres} />
+            </div>
+          )}
         </div>
       )}
     </section>
@@ -1191,10 +1199,139 @@ function AjouterLigne({
           </option>
         ))}
       </Select>
-      {convenu && <ChampMotif f={f} valeur={motif} changer={setMotif} />}
+      {convenu && <ChampMotif f={f} valeur={motif} changer={setMotif} id={`${prefixe}-motif`} />}
       <Button type="submit" priority="secondary" disabled={f.envoi}>
         Ajouter ce financeur
       </Button>
+    </form>
+  );
+}
+
+/** Corriger le montant ou l'état d'une demande de financement, ou retirer le financeur (motif si le plan est convenu). */
+function ModifierLigne({
+  parcoursId,
+  d,
+  a,
+  apres,
+}: {
+  parcoursId: string;
+  d: VuePlan;
+  a: ActionPlan;
+  apres: () => Promise<void>;
+}) {
+  const plan = d.plan!;
+  const [ligneId, setLigneId] = useState(a.lignes[0]?.id ?? "");
+  const ligne = a.lignes.find((l) => l.id === ligneId) ?? a.lignes[0];
+  const [montant, setMontant] = useState(ligne ? String(ligne.montant) : "");
+  const [statut, setStatut] = useState<StatutLigne>(ligne?.statut ?? "a_etudier");
+  const [motif, setMotif] = useState("");
+  const { f, ecrire, alerteConflit, lu } = useEcriturePlan(parcoursId, plan);
+  const convenu = lu.statut === "convenu";
+  const prefixe = `modifier-ligne-${a.id}`;
+  function choisir(id: string) {
+    setLigneId(id);
+    const l = a.lignes.find((x) => x.id === id);
+    if (l) {
+      setMontant(String(l.montant));
+      setStatut(l.statut);
+    }
+  }
+  async function ecrireLigne(retirer: boolean) {
+    const r = await ecrire((base) => {
+      const contenu = structuredClone(base.contenu ?? plan.contenu);
+      const cible = contenu.etapes.flatMap((x) => x.actions).find((x) => x.id === a.id);
+      if (!cible?.lignes.some((l) => l.id === ligneId))
+        throw new ErreurApi(
+          404,
+          "introuvable",
+          "Ce financeur a été retiré du plan entre-temps : rechargez la page.",
+        );
+      const lignes = retirer
+        ? cible.lignes.filter((l) => l.id !== ligneId)
+        : cible.lignes.map((l) =>
+            l.id === ligneId ? { ...l, montant: nombre(montant) ?? l.montant, statut } : l,
+          );
+      return api("PUT", urlPlan(parcoursId), {
+        version: base.version,
+        ...(base.statut === "convenu" ? { motif: motif || null } : {}),
+        contenu: {
+          ...contenu,
+          etapes: contenu.etapes.map((x) => ({
+            ...x,
+            actions: x.actions.map((y) => (y.id === a.id ? { ...y, lignes } : y)),
+          })),
+        },
+      });
+    });
+    if (r) await apres();
+  }
+  if (!ligne) return null;
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void ecrireLigne(false);
+      }}
+      noValidate
+    >
+      <h4 className="fr-h6">Modifier un financeur</h4>
+      <ResumeErreurs
+        message={f.message}
+        erreurs={f.erreurs}
+        cible={f.resume}
+        libelles={libellesErreurs(f.erreurs)}
+      />
+      {alerteConflit}
+      <Select
+        label="Financeur à modifier"
+        nativeSelectProps={{
+          id: `${prefixe}-ligne`,
+          value: ligne.id,
+          onChange: (e) => choisir(e.target.value),
+        }}
+      >
+        {a.lignes.map((l) => (
+          <option key={l.id} value={l.id}>
+            {CATALOGUE[l.dispositif].libelle} — {euros(l.montant)}
+          </option>
+        ))}
+      </Select>
+      <Input
+        label="Nouveau montant (euros)"
+        nativeInputProps={{
+          id: `${prefixe}-montant`,
+          inputMode: "decimal",
+          value: montant,
+          onChange: (e) => setMontant(e.target.value),
+        }}
+      />
+      <Select
+        label="Nouvel état de la demande"
+        nativeSelectProps={{
+          id: `${prefixe}-statut`,
+          value: statut,
+          onChange: (e) => setStatut(e.target.value as StatutLigne),
+        }}
+      >
+        {STATUTS_LIGNE.map((x) => (
+          <option key={x} value={x}>
+            {LIBELLES_STATUT_LIGNE[x]}
+          </option>
+        ))}
+      </Select>
+      {convenu && <ChampMotif f={f} valeur={motif} changer={setMotif} id={`${prefixe}-motif`} />}
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <Button type="submit" priority="secondary" disabled={f.envoi}>
+            Enregistrer la modification
+          </Button>
+        </li>
+        <li>
+          <Button type="button" priority="tertiary" disabled={f.envoi} onClick={() => void ecrireLigne(true)}>
+            Retirer ce financeur
+          </Button>
+        </li>
+      </ul>
     </form>
   );
 }
