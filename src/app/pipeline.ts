@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { Acteur } from "./acteur.js";
 import {
   ErreurAccesRefuse,
@@ -16,6 +16,10 @@ import type {
   ServiceTerritoires,
   Stockage,
 } from "./ports.js";
+
+// Les messages par défaut de zod (champ absent, mauvais type…) en français : chaque schéma donne ses propres messages,
+// mais un champ oublié ne doit jamais renvoyer « Invalid input » (règle : erreurs en français, champ nommé).
+z.config(z.locales.fr());
 
 /**
  * Le seul chemin par lequel passe un cas d'usage :

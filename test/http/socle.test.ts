@@ -43,6 +43,18 @@ describe.each(fabriquesBase())("socle HTTP ($nom)", (fabrique) => {
     });
   });
 
+  it("un champ oublié que le schéma ne commente pas reçoit quand même un message en français", async () => {
+    const conseillere = await env.connecter("conseillere.ara@demo.cep.invalid");
+    const r = await env.requete("POST", "/api/v1/parcours", conseillere, {
+      beneficiaire: { prenom: "Aya", nom: "Test", email: "aya.test@cep.invalid" },
+      niveau: 1,
+    });
+    expect(r.statusCode).toBe(400);
+    const demande = r.json().erreur.champs.find((c: { champ: string }) => c.champ === "demande");
+    expect(demande?.message).toBe("Entrée invalide : chaîne de caractères attendu, indéfini reçu");
+    expect(r.body).not.toMatch(/Invalid input|expected/);
+  });
+
   it("une entrée invalide nomme le champ et la raison", async () => {
     const r = await env.requete("POST", "/api/v1/session", undefined, {
       email: "pas-une-adresse",
