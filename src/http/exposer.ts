@@ -24,6 +24,12 @@ export interface DefinitionRoute<S extends z.ZodType, R> {
 /** Registre des routes exposées, pour la table des autorisations et la documentation. */
 export const ROUTES_EXPOSEES: { methode: string; url: string; publique: boolean; cas: string }[] = [];
 
+/** Entrée d'une écriture : le corps et les paramètres du chemin (sans la chaîne de requête). */
+export const corpsEtParametres = (req: { body: unknown; params: unknown }) => ({
+  ...((req.body as object) ?? {}),
+  ...(req.params as object),
+});
+
 const entreeParDefaut = (req: FastifyRequest) => ({
   ...((req.query as object) ?? {}),
   ...((req.body as object) ?? {}),

@@ -33,13 +33,16 @@ const description = z
   .trim()
   .max(4000, "La description : 4000 caractères au plus.");
 
-async function regionDuParcours(depots: Depots, p: Parcours, demandee?: string) {
+export async function regionDuParcours(depots: Depots, p: Parcours, demandee?: string) {
   if (demandee) return demandee;
   return (await depots.operateurs.parId(p.operateurId))?.codeRegion ?? undefined;
 }
 
-/** La faisabilité de chaque projet, avec le profil enregistré, le marché de la région et les certifications liées. */
-async function avecFaisabilite(
+/**
+ * La faisabilité de chaque projet, avec le profil enregistré, le marché de la région et les certifications liées
+ * (écran « Projet » et document de synthèse : le même calcul).
+ */
+export async function avecFaisabilite(
   depots: Depots,
   services: ServicesApp,
   projets: ProjetProfessionnel[],

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
-import { evaluerFaisabilite, LIBELLES_STRATEGIE } from "../../domain/competences/faisabilite.js";
+import { LIBELLES_STRATEGIE } from "../../domain/competences/faisabilite.js";
 import type { ContenuSynthese } from "../../domain/synthese.js";
 import {
   construireSynthese,
@@ -14,6 +14,7 @@ import {
 } from "../../domain/syntheseDossier.js";
 import type { Acteur, ActeurConnecte } from "../acteur.js";
 import { estSuppleantActif } from "../autorisations.js";
+import { avecFaisabilite, regionDuParcours } from "../competences/projets.js";
 import {
   ErreurAccesRefuse,
   ErreurConflit,
@@ -139,28 +140,11 @@ async function competencesEtProjet(
     depots.competences.projets(p.id),
   ]);
   const retenu = projets.find((x) => x.statut === "retenu");
-  const fiche = retenu ? services?.metiers?.moteurPistes?.()?.fiche(retenu.codeRome) : undefined;
   const profil = enregistre?.profil;
+  // La même faisabilité que l'écran « Projet » (certifications liées, marché de la région de l'opérateur).
   const faisabilite =
-    retenu && fiche
-      ? evaluerFaisabilite({
-          cible: {
-            codeRome: fiche.codeRome,
-            libelle: fiche.libelle,
-            reglemente: fiche.reglemente,
-            items: fiche.items.map((i) => ({
-              codeOgr: i.codeOgr,
-              libelle: i.libelle,
-              coeurMetier: i.coeurMetier,
-              poids: i.poids,
-            })),
-          },
-          competences: profil?.competences ?? [],
-          experienceDansLeMetier: !!profil?.experiences.some(
-            (e) => e.appellation?.codeRome === retenu.codeRome,
-          ),
-          certifications: [],
-        })
+    retenu && services
+      ? (await avecFaisabilite(depots, services, [retenu], await regionDuParcours(depots, p)))[0]?.faisabilite
       : undefined;
   const sortie: Pick<DossierSynthese, "competences" | "projet"> = {};
   if (profil && profil.competences.length) {

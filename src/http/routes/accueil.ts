@@ -11,16 +11,11 @@ import {
   planifierReunion,
   sInscrireReunion,
 } from "../../app/accueil/reunions.js";
-import { exposer } from "../exposer.js";
+import { corpsEtParametres, exposer } from "../exposer.js";
 import type { App, OptionsServeur } from "../serveur.js";
 
 const tags = ["Accueil"];
 const id = z.object({ id: z.uuid() });
-const avecId = (req: { body: unknown; params: unknown }) => ({
-  ...((req.body as object) ?? {}),
-  ...(req.params as object),
-});
-
 export async function routesAccueil(app: App, o: OptionsServeur) {
   exposer(app, o.services, {
     methode: "GET",
@@ -62,7 +57,7 @@ export async function routesAccueil(app: App, o: OptionsServeur) {
     resume:
       "Remplir ou modifier l'état des lieux de niveau 1 (version lue, 0 la première fois : 409 si elle a changé)",
     tags: ["Parcours"],
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: enregistrerEtatDesLieux.entree.omit({ id: true }) },
   });
 
@@ -93,7 +88,7 @@ export async function routesAccueil(app: App, o: OptionsServeur) {
     statut: 201,
     resume: "S'inscrire à une réunion (nom, adresse) : place confirmée ou liste d'attente",
     tags: tagsReunions,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: sInscrireReunion.entree.omit({ id: true }) },
     // Réponse publique : la place seulement, sans identifiant de compte.
     repondre: (reply, r) =>
@@ -106,7 +101,7 @@ export async function routesAccueil(app: App, o: OptionsServeur) {
     statut: 201,
     resume: "Inscrire la personne d'un dossier à une réunion de son opérateur (conseiller)",
     tags: tagsReunions,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: inscrireBeneficiaireReunion.entree.omit({ id: true }) },
   });
   exposer(app, o.services, {
@@ -123,7 +118,7 @@ export async function routesAccueil(app: App, o: OptionsServeur) {
     cas: annulerInscriptionReunion,
     resume: "Annuler une inscription (la première personne en attente monte)",
     tags: tagsReunions,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: annulerInscriptionReunion.entree.omit({ id: true }) },
   });
   exposer(app, o.services, {
@@ -132,7 +127,7 @@ export async function routesAccueil(app: App, o: OptionsServeur) {
     cas: enregistrerPresenceReunion,
     resume: "Noter la présence (ou l'absence) d'une personne inscrite",
     tags: tagsReunions,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: enregistrerPresenceReunion.entree.omit({ id: true }) },
   });
   exposer(app, o.services, {

@@ -13,7 +13,7 @@ import {
   listerProjets,
   modifierProjet,
 } from "../../app/competences/projets.js";
-import { exposer } from "../exposer.js";
+import { corpsEtParametres, exposer } from "../exposer.js";
 import type { App, OptionsServeur } from "../serveur.js";
 
 const tags = ["Compétences et pistes métiers"];
@@ -57,10 +57,6 @@ export const schemaPiste = z.object({
 });
 
 const id = z.object({ id: z.uuid() });
-const avecParams = (req: { body: unknown; params: unknown }) => ({
-  ...((req.body as object) ?? {}),
-  ...(req.params as object),
-});
 const tagsDossier = ["Parcours : profil, pistes et projets"];
 
 export async function routesCompetences(app: App, o: OptionsServeur) {
@@ -79,7 +75,7 @@ export async function routesCompetences(app: App, o: OptionsServeur) {
     cas: enregistrerProfil,
     resume: "Enregistrer le profil de compétences (version lue, 0 la première fois : 409 si elle a changé)",
     tags: tagsDossier,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: { params: id, body: enregistrerProfil.entree.omit({ id: true }) },
   });
   exposer(app, o.services, {
@@ -98,7 +94,7 @@ export async function routesCompetences(app: App, o: OptionsServeur) {
     statut: 201,
     resume: "Retenir une piste pour en parler en entretien",
     tags: tagsDossier,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: { params: id, body: retenirPiste.entree.omit({ id: true }) },
   });
   exposer(app, o.services, {
@@ -125,7 +121,7 @@ export async function routesCompetences(app: App, o: OptionsServeur) {
     statut: 201,
     resume: "Ajouter une hypothèse de projet (métier visé, type de changement)",
     tags: tagsDossier,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: { params: id, body: creerProjet.entree.omit({ id: true }) },
   });
   exposer(app, o.services, {
@@ -134,7 +130,7 @@ export async function routesCompetences(app: App, o: OptionsServeur) {
     cas: modifierProjet,
     resume: "Modifier un projet, le retenir ou l'abandonner (version lue : 409 si elle a changé)",
     tags: tagsDossier,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: {
       params: z.object({ id: z.uuid(), projetId: z.uuid() }),
       body: modifierProjet.entree.omit({ id: true, projetId: true }),
@@ -147,7 +143,7 @@ export async function routesCompetences(app: App, o: OptionsServeur) {
     resume:
       "Confirmer ou corriger (avec motif) la stratégie du projet : formation, VAE, bilan de compétences",
     tags: tagsDossier,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: {
       params: z.object({ id: z.uuid(), projetId: z.uuid() }),
       body: deciderStrategie.entree.omit({ id: true, projetId: true }),

@@ -25,15 +25,10 @@ import {
   proposerRendezVous,
   repondreRendezVous,
 } from "../../app/parcours/suivi.js";
-import { exposer } from "../exposer.js";
+import { corpsEtParametres, exposer } from "../exposer.js";
 import type { App, OptionsServeur } from "../serveur.js";
 
 const id = z.object({ id: z.uuid() });
-const avecId = (req: { body: unknown; params: unknown }) => ({
-  ...((req.body as object) ?? {}),
-  ...(req.params as object),
-});
-
 export async function routesParcours(app: App, o: OptionsServeur) {
   const s = o.services;
   const tags = ["Parcours"];
@@ -81,7 +76,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     resume:
       "Changer d'étape, mettre en pause, reprendre ou clôturer (avec la version lue : 409 si elle a changé)",
     tags,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: effectuerTransition.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -91,7 +86,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     resume:
       "Modifier la situation et la demande du bénéficiaire (avec la version lue : 409 si elle a changé)",
     tags,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: modifierSituation.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -100,7 +95,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     cas: affecterReferent,
     resume: "Désigner le référent (responsable) ou prendre en charge un dossier de la file (conseiller)",
     tags,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: affecterReferent.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -109,7 +104,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     cas: transfererParcours,
     resume: "Transférer : à un conseiller (temporaire ou définitif) ou à un autre opérateur (réorientation)",
     tags,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: transfererParcours.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -119,7 +114,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     resume: "Partager le dossier avec un conseiller de l'opérateur (co-suivi)",
     tags,
     statut: 201,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: partagerParcours.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -153,7 +148,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     cas: repondreReorientation,
     resume: "Accepter ou refuser une réorientation (responsable de l'opérateur d'accueil)",
     tags,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: repondreReorientation.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -181,7 +176,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     resume: "Écrire une note, privée aux conseillers de l'opérateur ou partagée avec le bénéficiaire",
     tags: tagsSuivi,
     statut: 201,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: creerNote.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -190,7 +185,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     cas: modifierNote,
     resume: "Modifier une note (avec la version lue : 409 si elle a changé)",
     tags: tagsSuivi,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: {
       params: z.object({ id: z.uuid(), noteId: z.uuid() }),
       body: modifierNote.entree.omit({ id: true, noteId: true }),
@@ -211,7 +206,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     resume: "Consigner un entretien : modalité, date, durée, participants, compte rendu",
     tags: tagsSuivi,
     statut: 201,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: creerEntretien.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -229,7 +224,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     resume: "Écrire un message (le destinataire est prévenu par courriel, sans le contenu)",
     tags: tagsSuivi,
     statut: 201,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: ecrireMessage.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -248,7 +243,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
       "Proposer un rendez-vous (y compris hors heures ouvrées) : invitation par courriel avec pièce jointe .ics",
     tags: tagsSuivi,
     statut: 201,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: { params: id, body: proposerRendezVous.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -257,7 +252,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     cas: repondreRendezVous,
     resume: "Confirmer (bénéficiaire) ou annuler un rendez-vous",
     tags: tagsSuivi,
-    entree: avecId,
+    entree: corpsEtParametres,
     schema: {
       params: z.object({ id: z.uuid(), rendezVousId: z.uuid() }),
       body: repondreRendezVous.entree.omit({ id: true, rendezVousId: true }),

@@ -8,16 +8,11 @@ import {
   exporterCalendrierPlan,
   lirePlan,
 } from "../../app/plan/plan.js";
-import { exposer } from "../exposer.js";
+import { corpsEtParametres, exposer } from "../exposer.js";
 import type { App, OptionsServeur } from "../serveur.js";
 
 const tags = ["Plan d'actions"];
 const id = z.object({ id: z.uuid() });
-const avecParams = (req: { body: unknown; params: unknown }) => ({
-  ...((req.body as object) ?? {}),
-  ...(req.params as object),
-});
-
 /** Plan d'actions, plan de financement, calendrier prévisionnel et versions du plan (docs/plan.md). */
 export async function routesPlan(app: App, o: OptionsServeur) {
   const s = o.services;
@@ -37,7 +32,7 @@ export async function routesPlan(app: App, o: OptionsServeur) {
     resume:
       "Créer (version 0) ou modifier le plan ; une fois convenu, une modification du contenu crée une nouvelle version et exige son motif (409 si la version lue a changé)",
     tags,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: { params: id, body: enregistrerPlan.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -46,7 +41,7 @@ export async function routesPlan(app: App, o: OptionsServeur) {
     cas: convenirPlan,
     resume: "Consigner que la version en cours du plan est convenue avec la personne (date et auteur)",
     tags,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: { params: id, body: convenirPlan.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -56,7 +51,7 @@ export async function routesPlan(app: App, o: OptionsServeur) {
     resume:
       "Changer le statut d'une action (la personne accompagnée : seulement ses propres actions ; 409 si la version lue a changé)",
     tags,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: {
       params: z.object({ id: z.uuid(), actionId: z.uuid() }),
       body: changerStatutAction.entree.omit({ id: true, actionId: true }),
@@ -70,7 +65,7 @@ export async function routesPlan(app: App, o: OptionsServeur) {
     resume:
       "Consigner un échange avec un financeur (date, canal, réponse) et, s'il y a lieu, le nouveau statut de la demande",
     tags,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: {
       params: z.object({ id: z.uuid(), ligneId: z.uuid() }),
       body: ajouterContactFinanceur.entree.omit({ id: true, ligneId: true }),

@@ -16,17 +16,12 @@ import type { EnTeteDocument } from "../../documents/commun.js";
 import { rendreHtml } from "../../documents/html.js";
 import { rendrePdf } from "../../documents/pdf.js";
 import type { ContenuSynthese } from "../../domain/synthese.js";
-import { exposer } from "../exposer.js";
+import { corpsEtParametres, exposer } from "../exposer.js";
 import type { App, OptionsServeur } from "../serveur.js";
 
 /** Document de synthèse : brouillon, émission, PDF et HTML par version, accusé, correction, partage avec accord. */
 
 const id = z.object({ id: z.uuid() });
-const avecParams = (req: { body: unknown; params: unknown }) => ({
-  ...((req.body as object) ?? {}),
-  ...(req.params as object),
-});
-
 interface Document {
   format: "pdf" | "html";
   numero: number | null;
@@ -68,7 +63,7 @@ export async function routesSynthese(app: App, o: OptionsServeur) {
     resume:
       "Rédiger le brouillon : niveau clos, conclusions, prochaines étapes (version lue, 0 la première fois : 409 si elle a changé)",
     tags,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: { params: id, body: enregistrerBrouillonSynthese.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -79,7 +74,7 @@ export async function routesSynthese(app: App, o: OptionsServeur) {
     resume:
       "Émettre le document : fige une nouvelle version (contenu, date, empreinte SHA-256) et prévient la personne",
     tags,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: { params: id, body: emettreSynthese.entree.omit({ id: true }) },
   });
   for (const format of ["pdf", "html"] as const)
@@ -107,7 +102,7 @@ export async function routesSynthese(app: App, o: OptionsServeur) {
     cas: accuserReceptionSynthese,
     resume: "La personne accuse réception d'une version de son document de synthèse",
     tags,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: { params: z.object({ id: z.uuid(), numero: z.string() }) },
   });
   exposer(app, s, {
@@ -118,7 +113,7 @@ export async function routesSynthese(app: App, o: OptionsServeur) {
     resume:
       "La personne demande une correction d'une version, avec son commentaire (le référent est prévenu)",
     tags,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: {
       params: z.object({ id: z.uuid(), numero: z.string() }),
       body: z.object({ commentaire: z.string() }),
@@ -131,7 +126,7 @@ export async function routesSynthese(app: App, o: OptionsServeur) {
     statut: 201,
     resume: "La personne donne son accord pour partager sa synthèse avec un destinataire nommé",
     tags,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: { params: id, body: donnerAccordPartageSynthese.entree.omit({ id: true }) },
   });
   exposer(app, s, {
@@ -140,7 +135,7 @@ export async function routesSynthese(app: App, o: OptionsServeur) {
     cas: retirerAccordPartageSynthese,
     resume: "La personne retire son accord : les liens déjà envoyés cessent de fonctionner",
     tags,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: {
       params: z.object({ id: z.uuid(), accordId: z.uuid() }),
       body: z.object({ version: z.number() }),
@@ -154,7 +149,7 @@ export async function routesSynthese(app: App, o: OptionsServeur) {
     resume:
       "Partager une version avec un tiers par un lien (30 jours) : refusé (403, journalisé) sans l'accord de la personne pour ce destinataire",
     tags,
-    entree: avecParams,
+    entree: corpsEtParametres,
     schema: { params: id, body: partagerSynthese.entree.omit({ id: true }) },
   });
   exposer(app, s, {

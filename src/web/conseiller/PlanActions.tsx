@@ -1092,6 +1092,17 @@ function FinancementAction({
   );
 }
 
+/** Le contenu du plan où l'action `actionId` reçoit ces lignes de financement (ajout, modification, retrait). */
+function avecLignes<L>(contenu: ContenuPlan, actionId: string, lignes: L[]) {
+  return {
+    ...contenu,
+    etapes: contenu.etapes.map((x) => ({
+      ...x,
+      actions: x.actions.map((y) => (y.id === actionId ? { ...y, lignes } : y)),
+    })),
+  };
+}
+
 function AjouterLigne({
   parcoursId,
   d,
@@ -1133,13 +1144,7 @@ function AjouterLigne({
       return api("PUT", urlPlan(parcoursId), {
         version: base.version,
         ...(base.statut === "convenu" ? { motif: motif || null } : {}),
-        contenu: {
-          ...contenu,
-          etapes: contenu.etapes.map((x) => ({
-            ...x,
-            actions: x.actions.map((y) => (y.id === a.id ? { ...y, lignes } : y)),
-          })),
-        },
+        contenu: avecLignes(contenu, a.id, lignes),
       });
     });
     if (r) await apres();
@@ -1254,13 +1259,7 @@ function ModifierLigne({
       return api("PUT", urlPlan(parcoursId), {
         version: base.version,
         ...(base.statut === "convenu" ? { motif: motif || null } : {}),
-        contenu: {
-          ...contenu,
-          etapes: contenu.etapes.map((x) => ({
-            ...x,
-            actions: x.actions.map((y) => (y.id === a.id ? { ...y, lignes } : y)),
-          })),
-        },
+        contenu: avecLignes(contenu, a.id, lignes),
       });
     });
     if (r) await apres();
