@@ -46,7 +46,11 @@ export function PistesMetiersSection({
       }
       setAnnonce(`${d.pistes.length} pistes trouvées.`);
     } catch (e) {
-      setErreur(e instanceof ErreurApi ? e.message : "Recherche impossible.");
+      setErreur(
+        e instanceof ErreurApi
+          ? e.champs.map((c) => c.message).join(" ") || e.message
+          : "Recherche impossible.",
+      );
       setResultat(null);
     }
   }

@@ -45,7 +45,11 @@ export function ExplorerPistes() {
       setAnnonce(`${r.pistes.length} pistes trouvées.`);
     } catch (e) {
       setPistes(null);
-      setErreur(e instanceof ErreurApi ? e.message : "Recherche impossible.");
+      setErreur(
+        e instanceof ErreurApi
+          ? e.champs.map((c) => c.message).join(" ") || e.message
+          : "Recherche impossible.",
+      );
     }
   }
 
