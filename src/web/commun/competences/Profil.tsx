@@ -39,6 +39,8 @@ export function ProfilCompetencesSection({
   beneficiaire: boolean;
 }) {
   const { etat, recharger } = useDonnees<ReponseProfil>(`/api/v1/parcours/${parcoursId}/profil`);
+  // Hors de l'éditeur : celui-ci est recréé à chaque nouvelle version relue, le message doit survivre au rechargement.
+  const [enregistre, setEnregistre] = useState(false);
   return (
     <>
       <h2>{beneficiaire ? "Mon profil de compétences" : "Profil de compétences"}</h2>
@@ -47,6 +49,7 @@ export function ProfilCompetencesSection({
           ? "Vous pouvez préparer votre profil avant un entretien : votre conseiller ou conseillère le voit et le complète avec vous."
           : "Le profil est co-construit avec la personne, qui peut aussi le remplir depuis son espace."}
       </p>
+      {enregistre && <Alert severity="success" small description="Profil enregistré." className="fr-mb-2w" />}
       <Chargement etat={etat}>
         {(d) => (
           <EditeurProfil
@@ -54,7 +57,11 @@ export function ProfilCompetencesSection({
             parcoursId={parcoursId}
             initial={d}
             modifiable={modifiable}
-            apres={recharger}
+            modifie={() => setEnregistre(false)}
+            apres={async () => {
+              setEnregistre(true);
+              await recharger();
+            }}
           />
         )}
       </Chargement>
@@ -77,18 +84,18 @@ function EditeurProfil(props: {
   parcoursId: string;
   initial: ReponseProfil;
   modifiable: boolean;
-  apres: () => void;
+  modifie: () => void;
+  apres: () => Promise<void>;
 }) {
   const [p, setP] = useState<ProfilCompetences>(props.initial.profil);
   const [modifie, setModifie] = useState(false);
-  const [ok, setOk] = useState(false);
   const [propositions, setPropositions] = useState<CompetenceProposee[]>([]);
   const [toutes, setToutes] = useState(false);
   const f = useFormulaire();
   const changer = (x: ProfilCompetences) => {
     setP(x);
     setModifie(true);
-    setOk(false);
+    props.modifie();
   };
   const appellations = p.experiences.flatMap((e) => (e.appellation ? [e.appellation.codeOgr] : []));
   const cleAppellations = appellations.join(",");
@@ -117,7 +124,6 @@ function EditeurProfil(props: {
   }
 
   async function enregistrer() {
-    setOk(false);
     const r = await f.soumettre(() =>
       api<{ version: number }>("PUT", `/api/v1/parcours/${props.parcoursId}/profil`, {
         version: props.initial.version,
@@ -126,8 +132,7 @@ function EditeurProfil(props: {
     );
     if (r) {
       setModifie(false);
-      setOk(true);
-      props.apres();
+      await props.apres();
     }
   }
 
@@ -144,7 +149,6 @@ function EditeurProfil(props: {
         cible={f.resume}
         libelles={LIBELLES_CHAMPS_PROFIL(p)}
       />
-      {ok && <Alert severity="success" small description="Profil enregistré." className="fr-mb-2w" />}
 
       <h3>Expériences</h3>
       {p.experiences.length === 0 ? (
