@@ -310,6 +310,10 @@ async function main(argv: string[]) {
       };
       process.once("SIGTERM", () => void arreter("SIGTERM"));
       process.once("SIGINT", () => void arreter("SIGINT"));
+      // SQLite : l'import occupe l'unique connexion (et le fil d'exécution, le pilote étant synchrone) ; le serveur
+      // n'écoute qu'une fois l'import fini plutôt que d'accepter des requêtes qu'il laisserait sans réponse. PostgreSQL :
+      // l'import se fait en tâche de fond, le serveur répond pendant ce temps.
+      if (base.type === "sqlite") await importAutomatique(base, referentiels, config);
       await app.listen({ host: config.host, port: config.port });
       const adresse = app.server.address();
       const port = typeof adresse === "object" && adresse ? adresse.port : config.port;
@@ -317,7 +321,7 @@ async function main(argv: string[]) {
         `\nCEP démarré sur http://localhost:${port} (base : ${base.type === "sqlite" ? (config.base.type === "sqlite" ? config.base.fichier : "") : "PostgreSQL"})`,
       );
       if (demo) console.log("Données de démonstration chargées (base vide).");
-      void importAutomatique(base, referentiels, config);
+      if (base.type !== "sqlite") void importAutomatique(base, referentiels, config);
       if (config.demo) afficherComptesDemo();
       return;
     }

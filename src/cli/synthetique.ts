@@ -3,6 +3,12 @@ import { createRequire } from "node:module";
 import { jsonCanonique } from "../domain/syntheseDossier.js";
 import type { ConfigBase } from "../storage/base.js";
 import { type Ligne, type Lots, ouvrirChargeur } from "../storage/chargementMasse.js";
+import {
+  chronologieEntretiens,
+  chronologieTransitions,
+  type LigneEntretien,
+  type LigneTransition,
+} from "../storage/chronologiePilotage.js";
 
 /**
  * Jeu de données synthétique à l'échelle nationale (`cep seed --synthetique --parcours N`) : des personnes fictives
@@ -253,6 +259,11 @@ export interface ContexteParcours {
   hashMotDePasse: string;
   /** Compteur par sorte, pour des identifiants uniques et déterministes. */
   compteur(sorte: string): string;
+  /**
+   * La ligne du parcours une fois émise : les générateurs suivants y écrivent sa chronologie de pilotage (elle n'est
+   * envoyée à la base qu'à la fin du lot, après tous les générateurs du parcours).
+   */
+  ligneParcours?: Ligne;
 }
 
 export type Emettre = (table: string, ligne: Ligne) => void;
@@ -281,7 +292,7 @@ const beneficiaireEtParcours: GenerateurTable = (c, emettre) => {
     cree_le: c.iso(c.ouvertLe - JOUR),
   });
   const commune = h.choix(c.operateur.region.communes);
-  emettre("parcours", {
+  c.ligneParcours = {
     id: c.id,
     beneficiaire_id: b.id,
     operateur_id: c.operateur.id,
@@ -303,24 +314,29 @@ const beneficiaireEtParcours: GenerateurTable = (c, emettre) => {
     suppleant_jusqu_au: null,
     clos_le: c.closLe === null ? null : c.iso(c.closLe),
     anonymise_le: null,
-  });
+    pilotage_transitions: "[]",
+    pilotage_entretiens: "[]",
+  };
+  emettre("parcours", c.ligneParcours);
 };
 
 const transitions: GenerateurTable = (c, emettre) => {
-  const t = (type: string, le: number, x: Partial<Ligne> = {}) =>
-    emettre("transition_parcours", {
+  const emises: LigneTransition[] = [];
+  const t = (type: string, le: number, x: Partial<LigneTransition> = {}) => {
+    const ligne: LigneTransition = {
       id: c.compteur("transition"),
-      parcours_id: c.id,
       type,
       niveau: null,
       phase: null,
       motif: null,
       retour_prevu: null,
       commentaire: null,
-      auteur_id: c.referentId,
       le: c.iso(le),
       ...x,
-    });
+    };
+    emises.push(ligne);
+    emettre("transition_parcours", { ...ligne, parcours_id: c.id, auteur_id: c.referentId });
+  };
   t("ouverture", c.ouvertLe, { niveau: 1 });
   if (c.niveau === 2) {
     t("passage", c.niveau2Le!, { niveau: 2, phase: "conseil" });
@@ -333,6 +349,7 @@ const transitions: GenerateurTable = (c, emettre) => {
       retour_prevu: c.iso(c.maintenant + 30 * JOUR).slice(0, 10),
     });
   if (c.statut === "clos") t("cloture", c.closLe!, { motif: c.h.pondere(MOTIFS_CLOTURE, POIDS_MOTIFS) });
+  if (c.ligneParcours) c.ligneParcours.pilotage_transitions = chronologieTransitions(emises);
 };
 
 const suivi: GenerateurTable = (c, emettre) => {
@@ -340,11 +357,14 @@ const suivi: GenerateurTable = (c, emettre) => {
   const auteur = c.referentId;
   if (!auteur) return;
   const nbEntretiens = c.niveau === 1 ? h.entier(1, 2) : h.entier(3, 7);
+  const entretiens: LigneEntretien[] = [];
   for (let k = 0; k < nbEntretiens; k++) {
     const le = entre(c, c.ouvertLe, c.finActivite);
     const modalite = h.pondere(MODALITES, POIDS_MODALITES);
+    const id = c.compteur("entretien");
+    entretiens.push({ id, le: c.iso(le), modalite });
     emettre("entretien", {
-      id: c.compteur("entretien"),
+      id,
       parcours_id: c.id,
       auteur_id: auteur,
       modalite,
@@ -356,6 +376,7 @@ const suivi: GenerateurTable = (c, emettre) => {
       cree_le: c.iso(le),
     });
   }
+  if (c.ligneParcours) c.ligneParcours.pilotage_entretiens = chronologieEntretiens(entretiens);
   for (let k = h.entier(1, 4); k > 0; k--) {
     const le = c.iso(entre(c, c.ouvertLe, c.finActivite));
     emettre("note", {

@@ -12,6 +12,7 @@ import type {
 } from "../app/ports.js";
 import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "../domain/dossier.js";
 import type { MotifCloture, Niveau, Phase, StatutParcours } from "../domain/parcours.js";
+import { reecrireEntretiens, reecrireTransitions } from "./chronologiePilotage.js";
 import type {
   Schema,
   TableDemandeEffacement,
@@ -393,6 +394,7 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
             le: t.le,
           })
           .execute();
+        await reecrireTransitions(db, t.parcoursId);
       },
       async lister(parcoursId) {
         return (
@@ -458,6 +460,7 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
             cree_le: e.creeLe,
           })
           .execute();
+        await reecrireEntretiens(db, e.parcoursId);
       },
       async lister(parcoursId) {
         return (

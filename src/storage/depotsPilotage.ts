@@ -9,6 +9,7 @@ import type {
   ReunionPilotage,
 } from "../domain/indicateurs.js";
 import type { MotifCloture, Niveau, Phase, TransitionDatee } from "../domain/parcours.js";
+import { lireEntretiens, lireTransitions } from "./chronologiePilotage.js";
 import type { Schema } from "./schema.js";
 
 /** Une transition telle que le calcul la rejoue (sans identifiant ni auteur). */
@@ -71,7 +72,7 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
       };
       const lignes = await choisis()
         .leftJoin("operateur", "operateur.id", "parcours.operateur_id")
-        .select((eb) => [
+        .select([
           "parcours.id",
           "parcours.beneficiaire_id",
           "parcours.operateur_id",
@@ -80,17 +81,29 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
           "parcours.situation_statut",
           "parcours.situation_tranche_age",
           "parcours.situation_qualification",
+          "parcours.pilotage_transitions",
+          "parcours.pilotage_entretiens",
           "operateur.code_region",
-          eb
-            .selectFrom("entretien as ep")
-            .select((e) => e.fn.min("ep.le").as("le"))
-            .whereRef("ep.parcours_id", "=", "parcours.id")
-            .as("premier_entretien"),
         ])
         .execute();
-      const parId = new Map<string, ParcoursPilotage>();
-      for (const r of lignes)
-        parId.set(r.id, {
+      // Transitions et entretiens viennent de la chronologie tenue sur le parcours (migration 0017) : une ligne par
+      // parcours, au lieu de relire les tables de transitions et d'entretiens (plusieurs millions de lignes).
+      const parcours: ParcoursPilotage[] = [];
+      const parModalite = new Map<string, { entretiens: number; parcours: number }>();
+      for (const r of lignes) {
+        const entretiens = lireEntretiens(r.pilotage_entretiens);
+        const vus = new Set<string>();
+        for (const e of entretiens) {
+          if (e.le < debut || e.le > finIncluse) continue;
+          const m = parModalite.get(e.modalite) ?? { entretiens: 0, parcours: 0 };
+          m.entretiens++;
+          if (!vus.has(e.modalite)) {
+            vus.add(e.modalite);
+            m.parcours++;
+          }
+          parModalite.set(e.modalite, m);
+        }
+        parcours.push({
           id: r.id,
           beneficiaireId: r.beneficiaire_id,
           operateurId: r.operateur_id,
@@ -100,66 +113,11 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
           statut: r.situation_statut,
           trancheAge: r.situation_tranche_age,
           qualification: r.situation_qualification,
-          transitions: [],
-          premierEntretien: (r.premier_entretien as string | null) ?? null,
+          transitions: lireTransitions(r.pilotage_transitions).filter((t) => t.le <= finIncluse),
+          premierEntretien: entretiens[0]?.le ?? null,
         });
-
-      // Transitions : les colonnes que le rejeu des états contrôle (ni auteur ni date d'écriture). Pas de tri en SQL
-      // (PostgreSQL triait sur disque plus de 100 000 lignes) : chaque parcours trie les siennes, (date, identifiant).
-      const transitions = await db
-        .selectFrom("transition_parcours as t")
-        .select([
-          "t.id",
-          "t.parcours_id",
-          "t.type",
-          "t.niveau",
-          "t.phase",
-          "t.motif",
-          "t.retour_prevu",
-          "t.commentaire",
-          "t.le",
-        ])
-        .where("t.parcours_id", "in", choisis().select("parcours.id"))
-        .where("t.le", "<=", finIncluse)
-        .execute();
-      const ordre = new Map<string, typeof transitions>();
-      for (const t of transitions) {
-        const liste = ordre.get(t.parcours_id);
-        if (liste) liste.push(t);
-        else ordre.set(t.parcours_id, [t]);
       }
-      for (const [id, liste] of ordre) {
-        const p = parId.get(id);
-        if (!p) continue;
-        if (liste.length > 1)
-          liste.sort((a, b) => (a.le === b.le ? (a.id < b.id ? -1 : 1) : a.le < b.le ? -1 : 1));
-        p.transitions = liste.map(versTransitionPilotage);
-      }
-
-      // Entretiens de la période par modalité : d'abord par (modalité, parcours), puis par modalité (deux agrégats par
-      // hachage ; un `count(distinct …)` imposait un tri).
-      const parParcours = db
-        .selectFrom("entretien as e")
-        .select((eb) => ["e.modalite", "e.parcours_id", eb.fn.countAll<number | string>().as("n")])
-        .where("e.parcours_id", "in", choisis().select("parcours.id"))
-        .where("e.le", ">=", debut)
-        .where("e.le", "<=", finIncluse)
-        .groupBy(["e.modalite", "e.parcours_id"]);
-      const entretiens = (
-        await db
-          .selectFrom(parParcours.as("m"))
-          .select((eb) => [
-            "m.modalite",
-            eb.fn.sum<number | string>("m.n").as("entretiens"),
-            eb.fn.countAll<number | string>().as("parcours"),
-          ])
-          .groupBy("m.modalite")
-          .execute()
-      ).map((r) => ({
-        modalite: r.modalite,
-        entretiens: Number(r.entretiens),
-        parcours: Number(r.parcours),
-      }));
+      const entretiens = [...parModalite].map(([modalite, m]) => ({ modalite, ...m }));
 
       let reo = db
         .selectFrom("transfert")
@@ -248,7 +206,7 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
         ).map((d) => ({ parcoursId: d.parcours_id, nature: "synthese" as const, le: d.emise_le })),
       );
 
-      return { parcours: [...parId.values()], reorientations, entretiens, reunions, documents };
+      return { parcours, reorientations, entretiens, reunions, documents };
     },
     async echanges({ operateurId, debut, fin }) {
       const finIncluse = `${fin}T23:59:59.999Z`;

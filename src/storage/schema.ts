@@ -82,6 +82,9 @@ export interface TableParcours {
   suppleant_jusqu_au: string | null;
   clos_le: string | null;
   anonymise_le: string | null;
+  // 0017_chronologie_pilotage (src/storage/chronologiePilotage.ts)
+  pilotage_transitions: Generated<string>;
+  pilotage_entretiens: Generated<string>;
 }
 
 export interface TableTransitionParcours {

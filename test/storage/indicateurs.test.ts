@@ -187,4 +187,15 @@ describe.each(fabriquesBase())("indicateurs de pilotage ($nom)", (fabrique) => {
       [2, 13, 5, "< 5", 80],
     ]);
   });
+
+  it("lit transitions et entretiens dans la chronologie du parcours, qui ne garde aucun texte libre (motif de pause, commentaire de clôture)", async () => {
+    const lignes = await base.db
+      .selectFrom("parcours")
+      .select(["pilotage_transitions", "pilotage_entretiens"])
+      .execute();
+    const tout = lignes.map((l) => l.pilotage_transitions + l.pilotage_entretiens).join("\n");
+    for (const texte of ["Santé", "Déménagement", "Ne vient plus"]) expect(tout).not.toContain(texte);
+    // La clôture « abandon » exige un commentaire : la chronologie garde qu'il existe, pas ce qu'il dit.
+    expect(tout).toMatch(/"cloture","[^"]+","abandon",1\]/);
+  });
 });

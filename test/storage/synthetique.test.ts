@@ -16,6 +16,11 @@ import {
 } from "../../src/cli/synthetique.js";
 import { chargerConfiguration } from "../../src/config.js";
 import { creerHachage } from "../../src/infra/hachage.js";
+import {
+  lireEntretiens,
+  lireTransitions,
+  recalculerChronologies,
+} from "../../src/storage/chronologiePilotage.js";
 import { fabriquesBase } from "../support/bases.js";
 
 /**
@@ -155,6 +160,28 @@ describe.each(fabriquesBase())("jeu synthétique ($nom)", (fabrique) => {
       .where("beneficiaire_id", "is", null)
       .execute();
     expect(sansPersonne).toEqual([]);
+  });
+
+  it("tient sur chaque parcours la chronologie de pilotage que la migration 0017 recalcule depuis les transitions et les entretiens", async () => {
+    const lire = async () =>
+      (
+        await base.db
+          .selectFrom("parcours")
+          .select(["id", "pilotage_transitions", "pilotage_entretiens"])
+          .orderBy("id")
+          .execute()
+      ).map((r) => ({
+        id: r.id,
+        transitions: lireTransitions(r.pilotage_transitions),
+        entretiens: lireEntretiens(r.pilotage_entretiens),
+      }));
+    const ecrites = await lire();
+    expect(ecrites).toHaveLength(N);
+    // Un parcours a au moins son ouverture ; les parcours suivis par un conseiller ont des entretiens.
+    expect(ecrites.every((p) => p.transitions[0]?.type === "ouverture")).toBe(true);
+    expect(ecrites.filter((p) => p.entretiens.length > 0).length).toBeGreaterThan(N / 2);
+    await recalculerChronologies(base.db, base.dialecte);
+    expect(await lire()).toEqual(ecrites);
   });
 
   it("est relu par les vrais cas d'usage : portefeuille d'un conseiller, dossier, journal d'accès", async () => {

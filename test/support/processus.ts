@@ -22,6 +22,10 @@ export async function lancerServeur(env: Record<string, string>): Promise<Serveu
       CEP_LOG_LEVEL: "warn",
       HOST: "127.0.0.1",
       PORT: String(port),
+      // Ces tests portent sur les processus, pas sur les référentiels : pas d'import au démarrage (sur SQLite, il
+      // occupe l'unique connexion pendant une dizaine de secondes).
+      CEP_REFERENTIELS_DIR: "",
+      CEP_REFERENTIELS_URL: "aucune",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

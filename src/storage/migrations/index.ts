@@ -15,6 +15,7 @@ import { migration0013 } from "./0013_inscriptions_anonymisees.js";
 import { migration0014 } from "./0014_pilotage_index.js";
 import { migration0015 } from "./0015_echelle.js";
 import { migration0016 } from "./0016_esco.js";
+import { migration0017 } from "./0017_chronologie_pilotage.js";
 
 /** Une seule liste de migrations, dans l'ordre, pour les deux bases. Ajouter une migration : un fichier, une ligne ici. */
 export function migrations(d: Dialecte): Record<string, Migration> {
@@ -34,5 +35,6 @@ export function migrations(d: Dialecte): Record<string, Migration> {
     "0014_pilotage_index": migration0014(d),
     "0015_echelle": migration0015(d),
     "0016_esco": migration0016(d),
+    "0017_chronologie_pilotage": migration0017(d),
   };
 }
