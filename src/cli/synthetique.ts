@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
+import { CATALOGUE, type IdDispositif } from "../domain/financement/catalogue.js";
+import {
+  type ActionPlan,
+  type ContenuPlan,
+  type LigneFinancement,
+  SITUATION_FINANCEMENT_VIDE,
+  type SituationFinancement,
+} from "../domain/plan/plan.js";
 import { jsonCanonique } from "../domain/syntheseDossier.js";
 import type { ConfigBase } from "../storage/base.js";
 import { type Ligne, type Lots, ouvrirChargeur } from "../storage/chargementMasse.js";
@@ -536,6 +544,132 @@ const competences: GenerateurTable = (c, emettre) => {
   }
 };
 
+/** Statut de la situation du dossier → statut de la simulation de financement. */
+const STATUT_FINANCEMENT: Record<string, SituationFinancement["statut"]> = {
+  salarie_prive: "salarie",
+  agent_public: "agent_public",
+  independant: "independant",
+  demandeur_emploi: "demandeur_emploi",
+};
+/** Second financeur d'une formation selon le statut (le CPF est toujours sollicité). */
+const COFINANCEURS: Record<string, IdDispositif[]> = {
+  salarie: ["ptp", "opco_plan", "cofinancement_tiers"],
+  demandeur_emploi: ["aif", "region"],
+  agent_public: ["cofinancement_tiers"],
+  independant: ["cofinancement_tiers", "region"],
+};
+
+/**
+ * Plan d'actions et plan de financement (migration 0010) : pour les parcours en mise en œuvre (et une partie des parcours
+ * clos au niveau 2), deux étapes — confirmer le projet (immersion, sans coût), se former (formation certifiante, CPF et
+ * un cofinanceur selon le statut, un échange avec chaque financeur) ; convenu dans 70 % des cas.
+ */
+const planActions: GenerateurTable = (c, emettre) => {
+  const h = c.h;
+  if (!c.referentId || c.niveau !== 2) return;
+  if (c.phase !== "mise_en_oeuvre" && !(c.statut === "clos" && h.proba(0.5))) return;
+  const jour = (t: number) => c.iso(t).slice(0, 10);
+  const debut = entre(c, c.niveau2Le!, c.finActivite);
+  const statut = STATUT_FINANCEMENT[String(c.ligneParcours?.situation_statut)] ?? null;
+  const cout = h.entier(15, 90) * 100;
+  const cpf = Math.min(cout, h.entier(5, 30) * 100);
+  const cofinanceur: IdDispositif = h.choix(COFINANCEURS[statut ?? ""] ?? ["cofinancement_tiers"]);
+  const ligne = (dispositif: IdDispositif, montant: number): LigneFinancement => ({
+    id: c.compteur("ligne-financement"),
+    dispositif,
+    financeur: CATALOGUE[dispositif].financeur,
+    montant,
+    statut: h.pondere(["a_etudier", "depose", "accorde", "refuse"] as const, [20, 30, 40, 10]),
+    contacts: [
+      {
+        id: c.compteur("contact-financeur"),
+        le: jour(debut + 7 * JOUR),
+        canal: h.choix(["courriel", "plateforme", "telephone"] as const),
+        reponse: "Dossier reçu, en cours d'instruction.",
+        auteurId: c.referentId,
+      },
+    ],
+  });
+  const action = (
+    x: Partial<ActionPlan> & Pick<ActionPlan, "type" | "intitule" | "echeance">,
+  ): ActionPlan => ({
+    id: c.compteur("action-plan"),
+    responsable: "beneficiaire",
+    tiers: null,
+    statut: "a_faire",
+    prestataire: null,
+    cout: null,
+    dateDebut: null,
+    dateFin: null,
+    dureeHeures: null,
+    dureeMois: null,
+    certifiante: false,
+    eligibleCPF: false,
+    surTempsDeTravail: false,
+    tempsPartiel: false,
+    lignes: [],
+    ...x,
+  });
+  const contenu: ContenuPlan = {
+    projetVise: h.choix(METIERS)[1],
+    situation: { ...SITUATION_FINANCEMENT_VIDE, statut, soldeCPF: h.entier(0, 50) * 100 },
+    etapes: [
+      {
+        id: c.compteur("etape-plan"),
+        titre: "Confirmer le projet",
+        objectif: "Vérifier le métier visé sur le terrain",
+        echeance: jour(debut + 30 * JOUR),
+        actions: [
+          action({
+            type: "immersion",
+            intitule: "Immersion professionnelle de deux semaines",
+            echeance: jour(debut + 30 * JOUR),
+            statut: h.choix(["fait", "en_cours"] as const),
+          }),
+        ],
+      },
+      {
+        id: c.compteur("etape-plan"),
+        titre: "Se former",
+        objectif: "Obtenir la certification du métier visé",
+        echeance: jour(debut + 240 * JOUR),
+        actions: [
+          action({
+            type: "formation",
+            intitule: "Formation certifiante",
+            echeance: jour(debut + 60 * JOUR),
+            responsable: "tiers",
+            tiers: "Organisme de formation",
+            prestataire: "Organisme de formation",
+            cout,
+            dateDebut: jour(debut + 90 * JOUR),
+            dateFin: jour(debut + 240 * JOUR),
+            dureeHeures: h.entier(20, 80) * 10,
+            certifiante: true,
+            eligibleCPF: true,
+            lignes: [ligne("cpf", cpf), ...(cpf < cout ? [ligne(cofinanceur, cout - cpf)] : [])],
+          }),
+        ],
+      },
+    ],
+  };
+  const le = c.iso(debut);
+  const convenu = h.proba(0.7);
+  emettre("plan_actions", { parcours_id: c.id, version: 1, numero_courant: 1, cree_le: le, modifie_le: le });
+  emettre("plan_actions_version", {
+    parcours_id: c.id,
+    numero: 1,
+    contenu: JSON.stringify(contenu),
+    statut: convenu ? "convenu" : "brouillon",
+    motif: null,
+    auteur_id: c.referentId,
+    convenu_le: convenu ? c.iso(debut + 10 * JOUR) : null,
+    convenu_par: convenu ? c.referentId : null,
+    cree_le: le,
+    modifie_le: convenu ? c.iso(debut + 10 * JOUR) : le,
+  });
+};
+
 const synthese: GenerateurTable = (c, emettre) => {
   if (!c.referentId) return;
   const clos = c.statut === "clos";
@@ -615,6 +749,7 @@ export const GENERATEURS_PARCOURS: GenerateurTable[] = [
   reunions,
   niveau1,
   competences,
+  planActions,
   synthese,
   audit,
 ];

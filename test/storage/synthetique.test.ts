@@ -15,6 +15,7 @@ import {
   regions,
 } from "../../src/cli/synthetique.js";
 import { chargerConfiguration } from "../../src/config.js";
+import { type ContenuPlan, verifierPlan } from "../../src/domain/plan/plan.js";
 import { creerHachage } from "../../src/infra/hachage.js";
 import {
   lireEntretiens,
@@ -160,6 +161,33 @@ describe.each(fabriquesBase())("jeu synthétique ($nom)", (fabrique) => {
       .where("beneficiaire_id", "is", null)
       .execute();
     expect(sansPersonne).toEqual([]);
+  });
+
+  it("donne un plan d'actions cohérent, avec son plan de financement, aux parcours en mise en œuvre", async () => {
+    const plans = await base.db
+      .selectFrom("plan_actions_version as v")
+      .innerJoin("parcours as p", "p.id", "v.parcours_id")
+      .select(["v.contenu", "v.statut", "p.niveau", "p.phase"])
+      .execute();
+    const enMiseEnOeuvre = Number(
+      (
+        await base.db
+          .selectFrom("parcours")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("phase", "=", "mise_en_oeuvre")
+          .where("referent_id", "is not", null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(plans.length).toBeGreaterThanOrEqual(enMiseEnOeuvre);
+    expect(plans.every((p) => Number(p.niveau) === 2)).toBe(true);
+    expect(new Set(plans.map((p) => p.statut))).toEqual(new Set(["convenu", "brouillon"]));
+    const contenus = plans.map((p) => JSON.parse(p.contenu) as ContenuPlan);
+    // Les règles du plan (src/domain/plan/plan.ts) : aucune erreur, et le financement ne dépasse jamais le coût.
+    expect(contenus.flatMap(verifierPlan)).toEqual([]);
+    const lignes = contenus.flatMap((c) => c.etapes.flatMap((e) => e.actions.flatMap((a) => a.lignes)));
+    expect(lignes.length).toBeGreaterThan(plans.length);
+    expect(new Set(lignes.map((l) => l.dispositif)).size).toBeGreaterThan(2);
   });
 
   it("tient sur chaque parcours la chronologie de pilotage que la migration 0017 recalcule depuis les transitions et les entretiens", async () => {
