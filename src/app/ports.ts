@@ -205,6 +205,8 @@ export interface FiltreParcours {
   /** Conseiller : seulement les dossiers dont il est référent, suppléant, ou sans référent (file d'attente). */
   visiblesPar?: string;
   referentId?: string;
+  /** Seulement les dossiers sans référent (file d'attente de l'opérateur). */
+  sansReferent?: boolean;
   niveau?: Niveau;
   phase?: Phase;
   statut?: StatutParcours;

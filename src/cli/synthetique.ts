@@ -22,12 +22,12 @@ import {
  * Jeu de données synthétique à l'échelle nationale (`cep seed --synthetique --parcours N`) : des personnes fictives
  * seulement (adresses en `.invalid`, comptes marqués `demo`), des opérateurs et des sites dans chaque région, environ un
  * conseiller pour 80 parcours ouverts, des parcours à tous les niveaux, phases et statuts, avec leur historique
- * (transitions, entretiens, notes, échanges, rendez-vous, réunions, état des lieux, profil, projets, synthèse) et environ
- * 50 événements d'audit chacun. Déterministe : même graine, même date de référence → mêmes données.
+ * (transitions, entretiens, notes, échanges, rendez-vous, réunions, état des lieux, profil, projets, plan d'actions et
+ * plan de financement, synthèse) et environ 50 événements d'audit chacun. Déterministe : même graine, même date de
+ * référence → mêmes données.
  *
  * Ajouter une table : écrire un `GenerateurTable` et l'ajouter à `GENERATEURS_PARCOURS` (l'ordre est celui de
- * l'écriture : une table après celles qu'elle référence). Le plan d'actions et le plan de financement (ticket 7) s'y
- * ajouteront ainsi.
+ * l'écriture : une table après celles qu'elle référence).
  */
 
 export const MOT_DE_PASSE_SYNTHETIQUE = "synthetique-cep-2026";

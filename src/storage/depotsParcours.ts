@@ -317,6 +317,7 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
           );
         }
         if (f.referentId) q = q.where("parcours.referent_id", "=", f.referentId);
+        if (f.sansReferent) q = q.where("parcours.referent_id", "is", null);
         if (f.niveau) q = q.where("parcours.niveau", "=", f.niveau);
         if (f.phase) q = q.where("parcours.phase", "=", f.phase);
         if (f.statut) q = q.where("parcours.statut", "=", f.statut);

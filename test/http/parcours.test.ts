@@ -385,6 +385,27 @@ describe.each(fabriquesBase())("parcours de bout en bout ($nom)", (fabrique) => 
     expect((await env.requete("GET", "/api/v1/parcours?sansContactJours=abc", claire)).statusCode).toBe(400);
   });
 
+  it("file d'attente du responsable : seulement les dossiers en cours sans référent, filtrés par le serveur", async () => {
+    const q = async (qs: string) =>
+      (await env.requete("GET", `/api/v1/parcours?${qs}`, responsable)).json() as {
+        id: string;
+        statut: string;
+        referent: unknown;
+      }[];
+    const enCours = await q("statut=en_cours");
+    const file = await q("statut=en_cours&sansReferent=true");
+    expect(file.length).toBeGreaterThan(0);
+    expect(file.every((p) => p.referent === null && p.statut === "en_cours")).toBe(true);
+    expect(file.map((p) => p.id).sort()).toEqual(
+      enCours
+        .filter((p) => p.referent === null)
+        .map((p) => p.id)
+        .sort(),
+    );
+    expect(enCours.length).toBeGreaterThan(file.length);
+    expect((await env.requete("GET", "/api/v1/parcours?sansReferent=oui", responsable)).statusCode).toBe(400);
+  });
+
   it("export de toutes mes données en JSON et en HTML lisible ; demande d'effacement", async () => {
     const { p, beneficiaire } = await ouvrir();
     const b = await beneficiaire();

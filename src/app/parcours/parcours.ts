@@ -134,6 +134,8 @@ export const listerParcours = casUsage({
   nom: "parcours.lister",
   entree: z.object({
     mesDossiers: z.union([z.boolean(), booleen]).optional(),
+    /** File d'attente : seulement les dossiers sans référent. */
+    sansReferent: z.union([z.boolean(), booleen]).optional(),
     niveau: z.coerce
       .number()
       .pipe(z.union([z.literal(1), z.literal(2)]))
@@ -174,6 +176,7 @@ export const listerParcours = casUsage({
       operateurId: a.operateurId!,
       ...(a.role === "conseiller" ? { visiblesPar: a.compteId } : {}),
       ...(entree.mesDossiers ? { referentId: a.compteId } : {}),
+      ...(entree.sansReferent ? { sansReferent: true } : {}),
       ...(entree.niveau ? { niveau: entree.niveau } : {}),
       ...(entree.phase ? { phase: entree.phase } : {}),
       ...(entree.statut ? { statut: entree.statut } : {}),

@@ -42,6 +42,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     schema: {
       querystring: z.object({
         mesDossiers: z.enum(["true", "false"]).optional(),
+        sansReferent: z.enum(["true", "false"]).optional(),
         niveau: z.enum(["1", "2"]).optional(),
         phase: z.enum(["conseil", "mise_en_oeuvre"]).optional(),
         statut: z.enum(["en_cours", "en_pause", "clos"]).optional(),

@@ -20,7 +20,7 @@ interface Reorientation {
 
 /** File d'attente de l'opérateur : dossiers sans référent, à affecter depuis le dossier. */
 export function DossiersSansReferent() {
-  const { etat } = useDonnees<VueParcoursListe[]>("/api/v1/parcours?statut=en_cours");
+  const { etat } = useDonnees<VueParcoursListe[]>("/api/v1/parcours?statut=en_cours&sansReferent=true");
   return (
     <section aria-labelledby="titre-file">
       <h2 id="titre-file">Dossiers sans référent</h2>
