@@ -3,12 +3,15 @@ import { exporterIndicateurs, lireIndicateurs } from "../../app/pilotage/indicat
 import { lireQuestionnaire, repondreQuestionnaire } from "../../app/pilotage/satisfaction.js";
 import { lireStatistiquesPubliques } from "../../app/pilotage/statistiques.js";
 import { ecrireCsv, ecrireXlsx, type Feuille } from "../../documents/tableur.js";
+import { enCache } from "../cache.js";
 import { exposer } from "../exposer.js";
 import type { App, OptionsServeur } from "../serveur.js";
 
 const tags = ["Pilotage"];
 
 export async function routesPilotage(app: App, o: OptionsServeur) {
+  // Recalculées au plus toutes les 15 minutes par processus (docs/exploitation.md).
+  const statistiques = enCache(lireStatistiquesPubliques, 15 * 60_000);
   exposer(app, o.services, {
     methode: "GET",
     url: "/api/v1/pilotage/indicateurs",
@@ -59,7 +62,7 @@ export async function routesPilotage(app: App, o: OptionsServeur) {
   exposer(app, o.services, {
     methode: "GET",
     url: "/api/v1/statistiques",
-    cas: lireStatistiquesPubliques,
+    cas: statistiques,
     publique: true,
     resume:
       "Statistiques publiques du CEP : entrées et issues, national et par région (effectifs < 5 masqués)",

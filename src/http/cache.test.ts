@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { casUsage } from "../app/pipeline.js";
+import { enCache } from "./cache.js";
+
+/** Le cache des statistiques publiques : même entrée → même calcul pendant la durée, puis recalcul ; échecs non gardés. */
+describe("enCache", () => {
+  const fabriquer = () => {
+    let appels = 0;
+    let echouer = false;
+    const cas = casUsage({
+      nom: "essai.lire",
+      entree: z.object({ annee: z.number().optional() }),
+      autoriser: () => ({}),
+      async executer({ entree }) {
+        appels++;
+        if (echouer) throw new Error("base indisponible");
+        return { annee: entree.annee ?? 0, calcul: appels };
+      },
+      audit: false,
+    });
+    let t = 0;
+    const garde = enCache(cas, 1000, () => t);
+    const lire = (annee?: number) =>
+      garde.executer({ entree: { annee }, sujet: {} } as Parameters<typeof garde.executer>[0]);
+    return {
+      lire,
+      appels: () => appels,
+      avancer: (ms: number) => {
+        t += ms;
+      },
+      echouer: (v: boolean) => {
+        echouer = v;
+      },
+    };
+  };
+
+  it("sert le même résultat à la même entrée pendant la durée, puis recalcule", async () => {
+    const c = fabriquer();
+    expect(await c.lire(2026)).toEqual({ annee: 2026, calcul: 1 });
+    c.avancer(999);
+    expect(await c.lire(2026)).toEqual({ annee: 2026, calcul: 1 });
+    expect(await c.lire(2025)).toEqual({ annee: 2025, calcul: 2 });
+    c.avancer(1);
+    expect(await c.lire(2026)).toEqual({ annee: 2026, calcul: 3 });
+  });
+
+  it("fait un seul calcul pour des demandes simultanées, et ne garde pas un échec", async () => {
+    const c = fabriquer();
+    const [a, b] = await Promise.all([c.lire(2026), c.lire(2026)]);
+    expect(a).toBe(b);
+    expect(c.appels()).toBe(1);
+    c.avancer(5000);
+    c.echouer(true);
+    await expect(c.lire(2026)).rejects.toThrow("base indisponible");
+    c.echouer(false);
+    expect(await c.lire(2026)).toEqual({ annee: 2026, calcul: 3 });
+  });
+});
