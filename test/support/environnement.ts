@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ServicesApp } from "../../src/app/pipeline.js";
@@ -116,6 +116,7 @@ export async function environnement(
     async fermer() {
       await app.close();
       await base.detruire();
+      rmSync(dossierMails, { recursive: true, force: true });
     },
   };
 }
