@@ -12,8 +12,10 @@ import { jsonCanonique } from "../domain/syntheseDossier.js";
 import type { ConfigBase } from "../storage/base.js";
 import { type Ligne, type Lots, ouvrirChargeur } from "../storage/chargementMasse.js";
 import {
+  chronologieDocuments,
   chronologieEntretiens,
   chronologieTransitions,
+  type LigneDocument,
   type LigneEntretien,
   type LigneTransition,
 } from "../storage/chronologiePilotage.js";
@@ -272,6 +274,8 @@ export interface ContexteParcours {
    * envoyée à la base qu'à la fin du lot, après tous les générateurs du parcours).
    */
   ligneParcours?: Ligne;
+  /** Documents remis au fil des générateurs : la chronologie de pilotage du parcours, écrite après eux. */
+  documents: LigneDocument[];
 }
 
 export type Emettre = (table: string, ligne: Ligne) => void;
@@ -324,6 +328,7 @@ const beneficiaireEtParcours: GenerateurTable = (c, emettre) => {
     anonymise_le: null,
     pilotage_transitions: "[]",
     pilotage_entretiens: "[]",
+    pilotage_documents: "[]",
   };
   emettre("parcours", c.ligneParcours);
 };
@@ -475,6 +480,7 @@ const niveau1: GenerateurTable = (c, emettre) => {
     cree_le: le,
     modifie_le: le,
   });
+  c.documents.push({ nature: "etat_des_lieux_niveau1", le });
 };
 
 const competences: GenerateurTable = (c, emettre) => {
@@ -708,6 +714,7 @@ const synthese: GenerateurTable = (c, emettre) => {
     emise_par: c.referentId,
     accusee_le: c.h.proba(0.6) ? c.iso(fin + 2 * JOUR) : null,
   });
+  c.documents.push({ nature: "synthese", le: c.iso(fin) });
 };
 
 /** Environ 50 événements par parcours : lectures et écritures du référent, du bénéficiaire, des tâches. */
@@ -967,8 +974,10 @@ export async function chargerSynthetique(
       finActivite: Math.max(finActivite, ouvertLe + JOUR),
       hashMotDePasse: o.hashMotDePasse,
       compteur,
+      documents: [],
     };
     for (const g of GENERATEURS_PARCOURS) g(c, emettre);
+    if (c.ligneParcours) c.ligneParcours.pilotage_documents = chronologieDocuments(c.documents);
     if ((i + 1) % tailleLot === 0 || i + 1 === N) {
       await enVol;
       enVol = chargeur.ecrire(lots);

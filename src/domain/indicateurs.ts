@@ -146,13 +146,20 @@ const apresFin = (p: Periode) => `${p.fin}T23:59:59.999Z`;
  * position (n − 1) × q dans la série triée. `null` pour une série vide.
  */
 export function quantile(valeurs: readonly number[], q: number): number | null {
-  if (valeurs.length === 0) return null;
-  const tri = [...valeurs].sort((a, b) => a - b);
-  const pos = (tri.length - 1) * q;
-  const bas = Math.floor(pos);
-  const haut = Math.ceil(pos);
-  const v = tri[bas]! + (tri[haut]! - tri[bas]!) * (pos - bas);
-  return Math.round(v * 10) / 10;
+  return quantiles(valeurs, [q])[0]!;
+}
+
+/** Plusieurs quantiles d'une même série, triée une seule fois (tri numérique d'un tableau typé). */
+export function quantiles(valeurs: readonly number[], qs: readonly number[]): (number | null)[] {
+  if (valeurs.length === 0) return qs.map(() => null);
+  const tri = Float64Array.from(valeurs).sort();
+  return qs.map((q) => {
+    const pos = (tri.length - 1) * q;
+    const bas = Math.floor(pos);
+    const haut = Math.ceil(pos);
+    const v = tri[bas]! + (tri[haut]! - tri[bas]!) * (pos - bas);
+    return Math.round(v * 10) / 10;
+  });
 }
 
 const JOUR_MS = 86_400_000;
@@ -394,7 +401,7 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
   const stat = (cle: string, libelle: string, v: number[]): LigneIndicateur => ({
     cle,
     libelle,
-    valeurs: [v.length, quantile(v, 0.25), quantile(v, 0.5), quantile(v, 0.75)],
+    valeurs: [v.length, ...quantiles(v, [0.25, 0.5, 0.75])],
   });
   tableaux.push({
     id: "delais_durees",

@@ -19,8 +19,27 @@ export interface Base extends Stockage {
   migrer(): Promise<MigrationResultSet>;
 }
 
+/**
+ * Horodatage PostgreSQL (texte) → chaîne ISO UTC à la milliseconde, comme `new Date(v).toISOString()`. Chemin rapide pour
+ * le format d'une session en UTC, « AAAA-MM-JJ HH:MM:SS[.ffffff]+00 » (sans passer par `Date` : le tableau de bord en lit
+ * des dizaines de milliers) ; tout autre format passe par `Date`.
+ */
+export function horodatageIso(v: string): string {
+  if (
+    v.length >= 22 &&
+    v.length <= 29 &&
+    v.charCodeAt(4) === 45 &&
+    v.charCodeAt(10) === 32 &&
+    v.endsWith("+00")
+  ) {
+    const fraction = v.length > 22 ? v.slice(20, v.length - 3) : "";
+    return `${v.slice(0, 10)}T${v.slice(11, 19)}.${`${fraction}000`.slice(0, 3)}Z`;
+  }
+  return new Date(v).toISOString();
+}
+
 // PostgreSQL : les horodatages reviennent en chaînes ISO (comme en SQLite), les bigint en nombres.
-pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(1184, horodatageIso);
 pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString());
 pg.types.setTypeParser(20, (v) => Number(v));
 

@@ -8,6 +8,7 @@ import type {
 } from "../app/ports.js";
 import type { DecisionNiveau1 } from "../domain/orientation.js";
 import type { LieuReunion } from "../domain/reunions.js";
+import { reecrireDocuments } from "./chronologiePilotage.js";
 import type {
   Schema,
   TableEtatDesLieux,
@@ -55,7 +56,9 @@ export function depotEtatsDesLieux(db: Kysely<Schema>): EtatsDesLieuxRepository 
           .values({ parcours_id: e.parcoursId, ...champs, version: 1, cree_le: e.modifieLe })
           .onConflict((oc) => oc.column("parcours_id").doNothing())
           .executeTakeFirst();
-        return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+        const cree = Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+        if (cree) await reecrireDocuments(db, e.parcoursId);
+        return cree;
       }
       const r = await db
         .updateTable("etat_des_lieux")

@@ -12,7 +12,7 @@ import type {
 } from "../app/ports.js";
 import type { Modalite, Situation, StatutRendezVous, TypeConsentement } from "../domain/dossier.js";
 import type { MotifCloture, Niveau, Phase, StatutParcours } from "../domain/parcours.js";
-import { reecrireEntretiens, reecrireTransitions } from "./chronologiePilotage.js";
+import { reecrireDocuments, reecrireEntretiens, reecrireTransitions } from "./chronologiePilotage.js";
 import type {
   Schema,
   TableDemandeEffacement,
@@ -732,6 +732,7 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
     anonymisation: {
       async anonymiserParcours(parcoursId, le) {
         await db.deleteFrom("etat_des_lieux").where("parcours_id", "=", parcoursId).execute();
+        await reecrireDocuments(db, parcoursId);
         // Profil de compétences et pistes : supprimés ; projets : le métier visé et le type de changement restent
         // (indicateurs), le texte libre et la décision motivée partent.
         await db.deleteFrom("profil_competences").where("parcours_id", "=", parcoursId).execute();

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { PilotageRepository, SatisfactionRepository } from "../app/ports.js";
 import type { ParcoursEchange, ReunionSuivie } from "../domain/echanges.js";
 import type {
@@ -9,7 +9,7 @@ import type {
   ReunionPilotage,
 } from "../domain/indicateurs.js";
 import type { MotifCloture, Niveau, Phase, TransitionDatee } from "../domain/parcours.js";
-import { lireEntretiens, lireTransitions } from "./chronologiePilotage.js";
+import { lireChronologie, SQL_CHRONOLOGIE } from "./chronologiePilotage.js";
 import type { Schema } from "./schema.js";
 
 /** Une transition telle que le calcul la rejoue (sans identifiant ni auteur). */
@@ -41,11 +41,11 @@ function* tranches<T>(t: T[], n: number) {
 
 /**
  * Lecture des lignes dont se nourrissent les indicateurs (src/domain/indicateurs.ts). Le filtre (opérateur, site,
- * conseiller) et la période choisissent les parcours en SQL, une seule fois (`choisis`) ; pour eux sont lus : les
- * colonnes utiles du parcours et la date de son premier entretien (sous-requête sur l'index `entretien_parcours`),
- * leurs transitions jusqu'à la fin de la période, et, déjà comptés par la base, leurs entretiens de la période par
- * modalité. S'y ajoutent les réorientations, les réunions d'information de la période et les documents formalisés.
- * Les requêtes sont les mêmes sur SQLite et PostgreSQL ; le calcul est fait par le domaine.
+ * conseiller) et la période choisissent les parcours en SQL ; pour eux est lue une ligne chacun : les colonnes utiles et
+ * la chronologie de pilotage (transitions, entretiens, documents remis : src/storage/chronologiePilotage.ts), dont le
+ * dépôt tire la date du premier entretien, les entretiens de la période par modalité et les documents de la période.
+ * S'y ajoutent les réorientations et les réunions d'information de la période. Les requêtes sont les mêmes sur SQLite
+ * et PostgreSQL ; le calcul est fait par le domaine.
  */
 export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
   return {
@@ -71,7 +71,6 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
         return q;
       };
       const lignes = await choisis()
-        .leftJoin("operateur", "operateur.id", "parcours.operateur_id")
         .select([
           "parcours.id",
           "parcours.beneficiaire_id",
@@ -81,40 +80,48 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
           "parcours.situation_statut",
           "parcours.situation_tranche_age",
           "parcours.situation_qualification",
-          "parcours.pilotage_transitions",
-          "parcours.pilotage_entretiens",
-          "operateur.code_region",
+          sql<string>`${sql.raw(SQL_CHRONOLOGIE)}`.as("chronologie"),
         ])
         .execute();
-      // Transitions et entretiens viennent de la chronologie tenue sur le parcours (migration 0017) : une ligne par
-      // parcours, au lieu de relire les tables de transitions et d'entretiens (plusieurs millions de lignes).
+      const regions = new Map(
+        (await db.selectFrom("operateur").select(["id", "code_region"]).execute()).map((o) => [
+          o.id,
+          o.code_region,
+        ]),
+      );
+      // Transitions, entretiens et documents viennent de la chronologie tenue sur le parcours (migration 0017) : une ligne
+      // par parcours, au lieu de relire les tables de transitions, d'entretiens et de documents (millions de lignes).
       const parcours: ParcoursPilotage[] = [];
+      const documents: DocumentPilotage[] = [];
       const parModalite = new Map<string, { entretiens: number; parcours: number }>();
+      const vus = new Set<string>();
       for (const r of lignes) {
-        const entretiens = lireEntretiens(r.pilotage_entretiens);
-        const vus = new Set<string>();
-        for (const e of entretiens) {
-          if (e.le < debut || e.le > finIncluse) continue;
-          const m = parModalite.get(e.modalite) ?? { entretiens: 0, parcours: 0 };
+        const c = lireChronologie(r.chronologie, finIncluse);
+        vus.clear();
+        for (const [le, modalite] of c.entretiens) {
+          if (le < debut || le > finIncluse) continue;
+          let m = parModalite.get(modalite);
+          if (!m) parModalite.set(modalite, (m = { entretiens: 0, parcours: 0 }));
           m.entretiens++;
-          if (!vus.has(e.modalite)) {
-            vus.add(e.modalite);
+          if (!vus.has(modalite)) {
+            vus.add(modalite);
             m.parcours++;
           }
-          parModalite.set(e.modalite, m);
         }
+        for (const [nature, le] of c.documents)
+          if (le >= debut && le <= finIncluse) documents.push({ parcoursId: r.id, nature, le });
         parcours.push({
           id: r.id,
           beneficiaireId: r.beneficiaire_id,
           operateurId: r.operateur_id,
-          codeRegion: r.code_region ?? null,
+          codeRegion: regions.get(r.operateur_id) ?? null,
           referentId: r.referent_id,
           creeLe: r.cree_le,
           statut: r.situation_statut,
           trancheAge: r.situation_tranche_age,
           qualification: r.situation_qualification,
-          transitions: lireTransitions(r.pilotage_transitions).filter((t) => t.le <= finIncluse),
-          premierEntretien: entretiens[0]?.le ?? null,
+          transitions: c.transitions,
+          premierEntretien: c.entretiens[0]?.[0] ?? null,
         });
       }
       const entretiens = [...parModalite].map(([modalite, m]) => ({ modalite, ...m }));
@@ -182,29 +189,6 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
               present: i.present === null ? null : i.present === 1,
             });
       }
-
-      // Documents formalisés dans la période : l'état des lieux de niveau 1 (volet niveau 1 de la synthèse).
-      const documents: DocumentPilotage[] = (
-        await db
-          .selectFrom("etat_des_lieux")
-          .select(["parcours_id", "cree_le"])
-          .where("parcours_id", "in", choisis().select("parcours.id"))
-          .where("cree_le", ">=", debut)
-          .where("cree_le", "<=", finIncluse)
-          .execute()
-      ).map((d) => ({ parcoursId: d.parcours_id, nature: "etat_des_lieux_niveau1" as const, le: d.cree_le }));
-      // Documents de synthèse émis dans la période (migration 0011) : chaque version émise est un document remis.
-      documents.push(
-        ...(
-          await db
-            .selectFrom("synthese_version")
-            .select(["parcours_id", "emise_le"])
-            .where("parcours_id", "in", choisis().select("parcours.id"))
-            .where("emise_le", ">=", debut)
-            .where("emise_le", "<=", finIncluse)
-            .execute()
-        ).map((d) => ({ parcoursId: d.parcours_id, nature: "synthese" as const, le: d.emise_le })),
-      );
 
       return { parcours, reorientations, entretiens, reunions, documents };
     },

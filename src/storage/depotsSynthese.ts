@@ -8,6 +8,7 @@ import type {
   VersionSynthese,
 } from "../app/ports.js";
 import type { TypeDestinataire } from "../domain/syntheseDossier.js";
+import { reecrireDocuments } from "./chronologiePilotage.js";
 import type {
   Schema,
   TableSyntheseAccord,
@@ -142,7 +143,9 @@ export function depotSyntheses(db: Kysely<Schema>): SynthesesRepository {
         })
         .onConflict((oc) => oc.columns(["parcours_id", "numero"]).doNothing())
         .executeTakeFirst();
-      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+      const emise = Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+      if (emise) await reecrireDocuments(db, v.parcoursId);
+      return emise;
     },
     async accuser(parcoursId, numero, le) {
       const r = await db

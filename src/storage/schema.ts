@@ -85,6 +85,7 @@ export interface TableParcours {
   // 0017_chronologie_pilotage (src/storage/chronologiePilotage.ts)
   pilotage_transitions: Generated<string>;
   pilotage_entretiens: Generated<string>;
+  pilotage_documents: Generated<string>;
 }
 
 export interface TableTransitionParcours {

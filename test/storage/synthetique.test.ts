@@ -18,6 +18,7 @@ import { chargerConfiguration } from "../../src/config.js";
 import { type ContenuPlan, verifierPlan } from "../../src/domain/plan/plan.js";
 import { creerHachage } from "../../src/infra/hachage.js";
 import {
+  lireDocuments,
   lireEntretiens,
   lireTransitions,
   recalculerChronologies,
@@ -190,24 +191,27 @@ describe.each(fabriquesBase())("jeu synthétique ($nom)", (fabrique) => {
     expect(new Set(lignes.map((l) => l.dispositif)).size).toBeGreaterThan(2);
   });
 
-  it("tient sur chaque parcours la chronologie de pilotage que la migration 0017 recalcule depuis les transitions et les entretiens", async () => {
+  it("tient sur chaque parcours la chronologie de pilotage que la migration 0017 recalcule depuis les transitions, les entretiens et les documents", async () => {
     const lire = async () =>
       (
         await base.db
           .selectFrom("parcours")
-          .select(["id", "pilotage_transitions", "pilotage_entretiens"])
+          .select(["id", "pilotage_transitions", "pilotage_entretiens", "pilotage_documents"])
           .orderBy("id")
           .execute()
       ).map((r) => ({
         id: r.id,
         transitions: lireTransitions(r.pilotage_transitions),
         entretiens: lireEntretiens(r.pilotage_entretiens),
+        documents: lireDocuments(r.pilotage_documents),
       }));
     const ecrites = await lire();
     expect(ecrites).toHaveLength(N);
     // Un parcours a au moins son ouverture ; les parcours suivis par un conseiller ont des entretiens.
     expect(ecrites.every((p) => p.transitions[0]?.type === "ouverture")).toBe(true);
     expect(ecrites.filter((p) => p.entretiens.length > 0).length).toBeGreaterThan(N / 2);
+    const natures = new Set(ecrites.flatMap((p) => p.documents.map(([nature]) => nature)));
+    expect(natures).toEqual(new Set(["etat_des_lieux_niveau1", "synthese"]));
     await recalculerChronologies(base.db, base.dialecte);
     expect(await lire()).toEqual(ecrites);
   });
