@@ -101,7 +101,10 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
         for (const [le, modalite] of c.entretiens) {
           if (le < debut || le > finIncluse) continue;
           let m = parModalite.get(modalite);
-          if (!m) parModalite.set(modalite, (m = { entretiens: 0, parcours: 0 }));
+          if (!m) {
+            m = { entretiens: 0, parcours: 0 };
+            parModalite.set(modalite, m);
+          }
           m.entretiens++;
           if (!vus.has(modalite)) {
             vus.add(modalite);
