@@ -136,8 +136,9 @@ export const SEUIL_SECRET = 5;
 export const MASQUE = "< 5";
 
 const jour = (iso: string) => iso.slice(0, 10);
+/** Le jour de `iso` est dans la période (comparaison de chaînes ISO, sans découpe : appelée pour chaque transition). */
 const dansPeriode = (iso: string | null | undefined, p: Periode) =>
-  !!iso && jour(iso) >= p.debut && jour(iso) <= p.fin;
+  !!iso && iso >= p.debut && (iso < p.fin || iso.startsWith(p.fin));
 /** Instant juste après la fin de la période (pour rejouer l'état au dernier jour inclus). */
 const apresFin = (p: Periode) => `${p.fin}T23:59:59.999Z`;
 
