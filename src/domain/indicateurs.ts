@@ -165,7 +165,7 @@ export function quantiles(valeurs: readonly number[], qs: readonly number[]): (n
 
 const JOUR_MS = 86_400_000;
 const joursEntre = (de: string, a: string) =>
-  Math.round(((new Date(a).getTime() - new Date(de).getTime()) / JOUR_MS) * 10) / 10;
+  Math.round(((Date.parse(a) - Date.parse(de)) / JOUR_MS) * 10) / 10;
 
 function compter<K extends string>(cles: readonly K[], valeurs: Iterable<K | null | string>) {
   const n = new Map<string, number>(cles.map((c) => [c, 0]));
@@ -392,11 +392,15 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
   for (const { p, cloture } of resumes) {
     if (!cloture || !dansPeriode(cloture.le, periode)) continue;
     const d = durees(p.transitions, cloture.le);
-    const niveaux = new Set(
-      p.transitions.filter((t) => t.type === "ouverture" || t.type === "passage").map((t) => t.niveau),
-    );
-    if (niveaux.has(1)) dureesN1.push(d.niveau1);
-    if (niveaux.has(2)) dureesN2.push(Math.round((d.conseil + d.miseEnOeuvre) * 10) / 10);
+    let niveau1 = false;
+    let niveau2 = false;
+    for (const t of p.transitions)
+      if (t.type === "ouverture" || t.type === "passage") {
+        if (t.niveau === 1) niveau1 = true;
+        else niveau2 = true;
+      }
+    if (niveau1) dureesN1.push(d.niveau1);
+    if (niveau2) dureesN2.push(Math.round((d.conseil + d.miseEnOeuvre) * 10) / 10);
     dureesTotal.push(d.total);
   }
   const stat = (cle: string, libelle: string, v: number[]): LigneIndicateur => ({
@@ -521,19 +525,23 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
 
   // 10. Documents formalisés remis à la personne dans la période, par nature.
   if (e.documents) {
-    const docs = e.documents.filter((d) => ids.has(d.parcoursId) && dansPeriode(d.le, periode));
+    // Par nature : documents remis dans la période, et parcours distincts qui en ont reçu.
+    const parNature = new Map(NATURES_DOCUMENT.map((n) => [n, { documents: 0, parcours: new Set<string>() }]));
+    for (const d of e.documents) {
+      const n = parNature.get(d.nature);
+      if (!n || !ids.has(d.parcoursId) || !dansPeriode(d.le, periode)) continue;
+      n.documents++;
+      n.parcours.add(d.parcoursId);
+    }
     tableaux.push({
       id: "documents_synthese",
       titre: "Documents de synthèse remis",
       colonnes: ["Documents", "Parcours"],
-      lignes: NATURES_DOCUMENT.map((n) => {
-        const de = docs.filter((d) => d.nature === n);
-        return {
-          cle: n,
-          libelle: LIBELLES_NATURE_DOCUMENT[n],
-          valeurs: [de.length, new Set(de.map((d) => d.parcoursId)).size],
-        };
-      }),
+      lignes: NATURES_DOCUMENT.map((n) => ({
+        cle: n,
+        libelle: LIBELLES_NATURE_DOCUMENT[n],
+        valeurs: [parNature.get(n)!.documents, parNature.get(n)!.parcours.size],
+      })),
       colonnesEffectif: [0, 1],
       graphique: true,
     });

@@ -193,7 +193,7 @@ export function durees(historique: readonly TransitionDatee[], maintenant: strin
   const ms = { niveau1: 0, conseil: 0, miseEnOeuvre: 0, pause: 0 };
   let etat: EtatParcours | null = null;
   let depuis = 0;
-  const fin = (t: string) => new Date(t).getTime();
+  const fin = (t: string) => Date.parse(t);
   const compter = (jusqua: number) => {
     if (!etat || etat.statut === "clos") return;
     const d = Math.max(0, jusqua - depuis);
