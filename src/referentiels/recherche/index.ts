@@ -11,7 +11,8 @@ import { distance, motsRequete, motsSignificatifs } from "./texte.js";
  *    couvre, et le contexte de sa fiche (mots des compétences et savoirs, cœur de métier d'abord) pour départager ;
  * 4. les mots de la requête inconnus de tout le référentiel (ville, entreprise…) sont ignorés ;
  * 5. une appellation garde le meilleur score de ses documents ; un a priori tiré du volume de recrutement de la fiche
- *    (projets BMO, France entière) départage les appellations proches.
+ *    (projets BMO, France entière) départage les appellations proches ;
+ * 6. les autres appellations touchées de la même fiche renforcent chacune d'elles (moyenne des trois suivantes).
  */
 
 export interface ResultatRecherche {
@@ -68,6 +69,11 @@ export interface OptionsIndex {
   escoTousLibelles?: boolean;
   /** Corriger aussi les fautes vers les mots propres aux libellés ESCO (par défaut : vers les appellations seulement). */
   escoCorrection?: boolean;
+  /**
+   * Poids des autres appellations touchées de la même fiche (les trois suivantes, moyenne) dans le score de chacune
+   * (0,15 par défaut ; 0 : chaque appellation seule).
+   */
+  poidsFiche?: number;
   /** Facteurs des libellés ESCO par relation (0 : ignorer). */
   facteursEsco?: Partial<Record<RelationEsco, number>>;
 }
@@ -93,6 +99,8 @@ export class IndexMetiers {
     parAppellation: Float64Array;
     ctx: Float64Array;
     ctxMot: Float64Array;
+    /** les 4 meilleurs scores d'appellation de chaque fiche (4 cases par fiche) */
+    parFiche: Float64Array;
   };
   private readonly idfContexte = new Map<string, number>();
   private readonly vocabulaire: string[];
@@ -235,6 +243,7 @@ export class IndexMetiers {
       parAppellation: new Float64Array(n),
       ctx: new Float64Array(nf),
       ctxMot: new Float64Array(nf),
+      parFiche: new Float64Array(4 * nf),
     };
   }
 
@@ -374,11 +383,41 @@ export class IndexMetiers {
       titre[d] = 0;
       couvert[d] = 0;
     }
+    const poidsFiche = this.options.poidsFiche ?? 0.15;
+    // Fiche : ses quatre meilleures appellations touchées ; les trois qui suivent la meilleure renforcent la fiche, pour
+    // un tiers chacune (un intitulé général, « Développeur », « Agent de fabrication », va à la fiche dont plusieurs
+    // appellations lui répondent plutôt qu'à celle d'une seule appellation voisine, sans qu'une fiche aux dizaines
+    // d'appellations voisines l'emporte sur le libellé exact d'une autre).
+    const { parFiche } = this.tampons;
+    const fichesTouchees: number[] = [];
+    if (poidsFiche > 0)
+      for (const a of appellationsTouchees) {
+        const f = this.appellations[a]!.fiche;
+        if (f < 0) continue;
+        const base = 4 * f;
+        if (parFiche[base] === 0) fichesTouchees.push(f);
+        // insertion dans les 4 meilleurs scores de la fiche, décroissants (scores décalés de 1, donc > 0)
+        let v = parAppellation[a]!;
+        for (let k = base; k < base + 4; k++)
+          if (v > parFiche[k]!) {
+            const x = parFiche[k]!;
+            parFiche[k] = v;
+            v = x;
+          }
+      }
     const scores: [number, number][] = [];
     for (const a of appellationsTouchees) {
-      scores.push([a, parAppellation[a]! - 1]);
+      let s = parAppellation[a]! - 1;
+      const f = this.appellations[a]!.fiche;
+      if (poidsFiche > 0 && f >= 0) {
+        let autres = 0;
+        for (let k = 4 * f + 1; k < 4 * f + 4; k++) if (parFiche[k]! > 0) autres += parFiche[k]! - 1;
+        s += (poidsFiche * autres) / 3;
+      }
+      scores.push([a, s]);
       parAppellation[a] = 0;
     }
+    for (const f of fichesTouchees) parFiche.fill(0, 4 * f, 4 * f + 4);
     for (const r of touchesCtx) ctx[r] = 0;
     scores.sort((x, y) => y[1] - x[1]);
     return scores.slice(0, limite).map(([a, s]) => {
