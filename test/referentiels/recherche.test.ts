@@ -65,6 +65,8 @@ describe("de l'intitulé libre à la fiche", () => {
     ["abréviation", "dev web", "M1855"],
     ["mot anglais usuel", "Data engineer", "M1811"],
     ["intitulé général : la fiche dont plusieurs appellations répondent", "Formateur", "K2111"],
+    ["le métier d'abord, le secteur après un tiret", "Comptable - Agence immobilière", "M1203"],
+    ["segment de tête sans métier (contrat)", "Alternance - Comptable - Agence immobilière", "M1203"],
   ])("%s : « %s » → %s en tête", (_cas, q, code) => {
     expect(index.rechercher(q, 5)[0]?.codeRome).toBe(code);
   });

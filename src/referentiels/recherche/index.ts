@@ -9,7 +9,9 @@ import { distance, motsRequete, motsSignificatifs } from "./texte.js";
  * 2. un mot de la requête absent du vocabulaire est corrigé (distance d'édition 1 ou 2) ou complété (préfixe) ;
  * 3. le score d'une appellation combine la part de la requête qu'elle couvre, la part de son intitulé que la requête
  *    couvre, et le contexte de sa fiche (mots des compétences et savoirs, cœur de métier d'abord) pour départager ;
- * 4. les mots de la requête inconnus de tout le référentiel (ville, entreprise…) sont ignorés ;
+ * 4. les mots de la requête inconnus de tout le référentiel (ville, entreprise…) sont ignorés ; ceux qui suivent un
+ *    séparateur (« - », « , », « | ») hors du segment principal (le premier qui contient un mot des appellations)
+ *    comptent pour moitié ;
  * 5. une appellation garde le meilleur score de ses documents ; un a priori tiré du volume de recrutement de la fiche
  *    (projets BMO, France entière) départage les appellations proches ;
  * 6. les autres appellations touchées de la même fiche renforcent chacune d'elles (moyenne des trois suivantes).
@@ -56,7 +58,7 @@ export interface OptionsIndex {
   poidsContexte?: number;
   /** Part du rappel (requête couverte) face à la précision (intitulé couvert) dans le score. */
   poidsRappel?: number;
-  /** Poids des mots qui suivent le premier séparateur de l'intitulé (secteur, lieu…). */
+  /** Poids des mots hors du segment principal de l'intitulé (secteur, lieu… après « - », « , », « | ») ; 0,5 par défaut. */
   poidsSegmentsSuivants?: number;
   /** Activer la correction des fautes et les préfixes. */
   approximations?: boolean;
@@ -293,14 +295,23 @@ export class IndexMetiers {
 
   rechercher(texte: string, limite = 10): ResultatRecherche[] {
     // Un intitulé d'offre commence par le métier ; ce qui suit un séparateur (« - », « | », « , », « : »…) précise
-    // le secteur, le lieu ou le contrat : ces segments comptent moins.
-    const segments = texte.split(/\s[-–—|:]\s|[|,;:/]\s|\s[-–—]|[–—]/);
-    const poidsSegment = this.options.poidsSegmentsSuivants ?? 1;
+    // le secteur, le lieu ou le contrat : ces segments comptent moins. La barre « / » sépare des intitulés équivalents
+    // (« Vendeur / Vendeuse », « Business analyst / Scrum master ») : elle ne coupe pas. Le segment principal est le
+    // premier qui contient un mot des appellations (« Manpower France - Data analyst » : le second).
+    const segments = texte.split(/\s[-–—|:]\s|[|,;:]\s|\s[-–—]|[–—]/);
+    const poidsSegment = this.options.poidsSegmentsSuivants ?? 0.5;
+    const motsSegments = segments.map((seg) => motsRequete(seg));
+    const principal = Math.max(
+      0,
+      motsSegments.findIndex((mots) =>
+        mots.some((formes) => formes.some((f) => this.variantes(f).some(([v]) => this.postings.has(v)))),
+      ),
+    );
     const vus = new Map<string, { formes: string[]; poids: number }>();
-    segments.forEach((seg, i) => {
-      for (const formes of motsRequete(seg)) {
+    motsSegments.forEach((mots, i) => {
+      for (const formes of mots) {
         const cle = formes.join("|");
-        const ps = i === 0 ? 1 : poidsSegment;
+        const ps = i === principal ? 1 : poidsSegment;
         const deja = vus.get(cle);
         if (!deja || deja.poids < ps) vus.set(cle, { formes, poids: ps });
       }
