@@ -61,6 +61,7 @@ describe("de l'intitulé libre à la fiche", () => {
     ["faute de frappe", "boulangre", "D1102"],
     ["forme féminine et mention H/F", "Aide-soignante H/F", "J1501"],
     ["pluriel et nombre en tête", "2 agents de sécurité", "K2503"],
+    ["pluriel d'un mot court", "Conducteur de cars", "N4109"],
     ["mots parasites (contrat, ville)", "Conducteur de car CDI Aubenas", "N4109"],
     ["abréviation", "dev web", "M1855"],
     ["mot anglais usuel", "Data engineer", "M1811"],

@@ -254,7 +254,10 @@ export class IndexMetiers {
     const connu = this.cache.get(mot);
     if (connu) return connu;
     let r: [string, number][] = [];
+    const singulier = mot.length >= 4 && /[sx]$/.test(mot) ? mot.slice(0, -1) : "";
     if (this.postings.has(mot) || this.contexte.has(mot)) r = [[mot, 1]];
+    // pluriel d'un mot court, que la racinisation laisse (« cars » → car)
+    else if (singulier && this.postings.has(singulier)) r = [[singulier, 1]];
     else if (this.options.approximations !== false && mot.length >= 3) {
       // Correction des fautes à partir de 5 lettres (en deçà, trop de mots voisins) ; sinon préfixe.
       const max = mot.length >= 8 ? 2 : mot.length >= 5 ? 1 : 0;
