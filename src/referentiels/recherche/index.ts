@@ -300,7 +300,7 @@ export class IndexMetiers {
     // Un intitulé d'offre commence par le métier ; ce qui suit un séparateur (« - », « | », « , », « : »…) précise
     // le secteur, le lieu ou le contrat : ces segments comptent moins. La barre « / » sépare des intitulés équivalents
     // (« Vendeur / Vendeuse », « Business analyst / Scrum master ») : elle ne coupe pas. Le segment principal est le
-    // premier qui contient un mot des appellations (« Manpower France - Data analyst » : le second).
+    // premier qui contient un mot des appellations (« Alternance - Data analyst » : le second).
     const segments = texte.split(/\s[-–—|:]\s|[|,;:]\s|\s[-–—]|[–—]/);
     const poidsSegment = this.options.poidsSegmentsSuivants ?? 0.5;
     const motsSegments = segments.map((seg) => motsRequete(seg));
