@@ -105,6 +105,8 @@ export class IndexMetiers {
     parFiche: Float64Array;
   };
   private readonly idfContexte = new Map<string, number>();
+  /** rang de la fiche de chaque appellation (-1 : fiche inconnue) */
+  private readonly ficheDe: Int32Array;
   private readonly vocabulaire: string[];
   private readonly parLongueur = new Map<number, string[]>();
   private readonly cache = new Map<string, [string, number][]>();
@@ -237,6 +239,7 @@ export class IndexMetiers {
       l.push(m);
     }
     this.taille = n;
+    this.ficheDe = Int32Array.from(this.appellations, (a) => a.fiche);
     const nf = Math.max(1, this.rangFiche.size);
     this.tampons = {
       titre: new Float64Array(nDocs),
@@ -406,7 +409,7 @@ export class IndexMetiers {
     const fichesTouchees: number[] = [];
     if (poidsFiche > 0)
       for (const a of appellationsTouchees) {
-        const f = this.appellations[a]!.fiche;
+        const f = this.ficheDe[a]!;
         if (f < 0) continue;
         const base = 4 * f;
         if (parFiche[base] === 0) fichesTouchees.push(f);
@@ -419,22 +422,27 @@ export class IndexMetiers {
             v = x;
           }
       }
+    // Les `limite` meilleures seulement, gardées triées au fil de l'eau (à score égal, ordre de rencontre : comme un tri
+    // stable de toutes, sans trier les milliers d'appellations d'un mot courant comme « agent »).
     const scores: [number, number][] = [];
     for (const a of appellationsTouchees) {
       let s = parAppellation[a]! - 1;
-      const f = this.appellations[a]!.fiche;
+      parAppellation[a] = 0;
+      const f = this.ficheDe[a]!;
       if (poidsFiche > 0 && f >= 0) {
         let autres = 0;
         for (let k = 4 * f + 1; k < 4 * f + 4; k++) if (parFiche[k]! > 0) autres += parFiche[k]! - 1;
         s += (poidsFiche * autres) / 3;
       }
-      scores.push([a, s]);
-      parAppellation[a] = 0;
+      if (scores.length >= limite && s <= scores[scores.length - 1]![1]) continue;
+      let i = scores.length;
+      while (i > 0 && scores[i - 1]![1] < s) i--;
+      scores.splice(i, 0, [a, s]);
+      if (scores.length > limite) scores.pop();
     }
     for (const f of fichesTouchees) parFiche.fill(0, 4 * f, 4 * f + 4);
     for (const r of touchesCtx) ctx[r] = 0;
-    scores.sort((x, y) => y[1] - x[1]);
-    return scores.slice(0, limite).map(([a, s]) => {
+    return scores.map(([a, s]) => {
       const app = this.appellations[a]!;
       return {
         codeRome: app.codeRome,
