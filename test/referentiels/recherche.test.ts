@@ -38,6 +38,14 @@ describe("racinisation : pluriels et féminins ramenés à une forme", () => {
     ["agents", "agent"],
   ])("%s → %s", (mot, attendu) => expect(raciner(mot)).toBe(raciner(attendu)));
 
+  it("« son » est un mot du métier (« Ingénieur du son »), pas un possessif ignoré", () => {
+    expect(motsRequete("Ingénieur du son")).toEqual([["ingenieur"], ["son"]]);
+  });
+
+  it("le type de contrat (alternance, stage) n'est pas un mot du métier", () => {
+    expect(motsRequete("Alternance - Comptable (stage possible)")).toEqual([["comptabl"], ["possibl"]]);
+  });
+
   it("les marques d'offre et de genre disparaissent de la requête", () => {
     expect(motsRequete("Assistant(e) administratif(ve) H/F CDI 35h")).toEqual([
       ["assistant"],
@@ -53,9 +61,13 @@ describe("de l'intitulé libre à la fiche", () => {
     ["faute de frappe", "boulangre", "D1102"],
     ["forme féminine et mention H/F", "Aide-soignante H/F", "J1501"],
     ["pluriel et nombre en tête", "2 agents de sécurité", "K2503"],
+    ["pluriel d'un mot court", "Conducteur de cars", "N4109"],
     ["mots parasites (contrat, ville)", "Conducteur de car CDI Aubenas", "N4109"],
     ["abréviation", "dev web", "M1855"],
     ["mot anglais usuel", "Data engineer", "M1811"],
+    ["intitulé général : la fiche dont plusieurs appellations répondent", "Formateur", "K2111"],
+    ["le métier d'abord, le secteur après un tiret", "Comptable - Agence immobilière", "M1203"],
+    ["segment de tête sans métier (contrat)", "Alternance - Comptable - Agence immobilière", "M1203"],
   ])("%s : « %s » → %s en tête", (_cas, q, code) => {
     expect(index.rechercher(q, 5)[0]?.codeRome).toBe(code);
   });
@@ -113,6 +125,36 @@ describe("libellés ESCO et a priori du volume de recrutement", () => {
       synonymes: [{ codeOgr: "1", libelle: "pipeliniste de données", relation: "broadMatch" }],
     });
     expect(index.rechercher("Pipeliniste de données", 3)).toEqual([]);
+  });
+
+  it("à libellés égaux, la fiche dont plusieurs appellations répondent passe devant", () => {
+    const donnees: DonneesIndexMetiers = {
+      fiches: [
+        { codeRome: "M1805", libelle: "Développeur / Développeuse informatique" },
+        { codeRome: "M1855", libelle: "Développeur / Développeuse web" },
+      ],
+      appellations: [
+        ["1", "M1805", "Développeur informatique"],
+        ["2", "M1855", "Développeur web"],
+        ["3", "M1855", "Développeur mobile"],
+        ["4", "M1855", "Développeur front-end"],
+      ].map(([codeOgr, codeRome, libelle]) => ({
+        codeOgr: codeOgr!,
+        codeRome: codeRome!,
+        libelle: libelle!,
+        libelleCourt: libelle!,
+        principale: false,
+        peuUsite: false,
+      })),
+      items: [],
+    };
+    // Une seule appellation par fiche compte : égalité, la première lue l'emporte.
+    expect(new IndexMetiers(donnees, { poidsFiche: 0 }).rechercher("Développeur H/F", 4)[0]?.codeRome).toBe(
+      "M1805",
+    );
+    expect(new IndexMetiers(donnees).rechercher("Développeur H/F", 4)[0]?.codeRome).toBe("M1855");
+    // Le libellé exact d'une appellation l'emporte toujours sur le nombre.
+    expect(new IndexMetiers(donnees).rechercher("Développeur informatique", 4)[0]?.codeRome).toBe("M1805");
   });
 
   it("à libellés égaux, la fiche qui recrute le plus passe devant", () => {

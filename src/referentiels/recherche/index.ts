@@ -9,9 +9,12 @@ import { distance, motsRequete, motsSignificatifs } from "./texte.js";
  * 2. un mot de la requête absent du vocabulaire est corrigé (distance d'édition 1 ou 2) ou complété (préfixe) ;
  * 3. le score d'une appellation combine la part de la requête qu'elle couvre, la part de son intitulé que la requête
  *    couvre, et le contexte de sa fiche (mots des compétences et savoirs, cœur de métier d'abord) pour départager ;
- * 4. les mots de la requête inconnus de tout le référentiel (ville, entreprise…) sont ignorés ;
+ * 4. les mots de la requête inconnus de tout le référentiel (ville, entreprise…) sont ignorés ; ceux qui suivent un
+ *    séparateur (« - », « , », « | ») hors du segment principal (le premier qui contient un mot des appellations)
+ *    comptent pour moitié ;
  * 5. une appellation garde le meilleur score de ses documents ; un a priori tiré du volume de recrutement de la fiche
- *    (projets BMO, France entière) départage les appellations proches.
+ *    (projets BMO, France entière) départage les appellations proches ;
+ * 6. les autres appellations touchées de la même fiche renforcent chacune d'elles (moyenne des trois suivantes).
  */
 
 export interface ResultatRecherche {
@@ -55,7 +58,7 @@ export interface OptionsIndex {
   poidsContexte?: number;
   /** Part du rappel (requête couverte) face à la précision (intitulé couvert) dans le score. */
   poidsRappel?: number;
-  /** Poids des mots qui suivent le premier séparateur de l'intitulé (secteur, lieu…). */
+  /** Poids des mots hors du segment principal de l'intitulé (secteur, lieu… après « - », « , », « | ») ; 0,5 par défaut. */
   poidsSegmentsSuivants?: number;
   /** Activer la correction des fautes et les préfixes. */
   approximations?: boolean;
@@ -68,6 +71,11 @@ export interface OptionsIndex {
   escoTousLibelles?: boolean;
   /** Corriger aussi les fautes vers les mots propres aux libellés ESCO (par défaut : vers les appellations seulement). */
   escoCorrection?: boolean;
+  /**
+   * Poids des autres appellations touchées de la même fiche (les trois suivantes, moyenne) dans le score de chacune
+   * (0,15 par défaut ; 0 : chaque appellation seule).
+   */
+  poidsFiche?: number;
   /** Facteurs des libellés ESCO par relation (0 : ignorer). */
   facteursEsco?: Partial<Record<RelationEsco, number>>;
 }
@@ -93,8 +101,12 @@ export class IndexMetiers {
     parAppellation: Float64Array;
     ctx: Float64Array;
     ctxMot: Float64Array;
+    /** les 4 meilleurs scores d'appellation de chaque fiche (4 cases par fiche) */
+    parFiche: Float64Array;
   };
   private readonly idfContexte = new Map<string, number>();
+  /** rang de la fiche de chaque appellation (-1 : fiche inconnue) */
+  private readonly ficheDe: Int32Array;
   private readonly vocabulaire: string[];
   private readonly parLongueur = new Map<number, string[]>();
   private readonly cache = new Map<string, [string, number][]>();
@@ -227,6 +239,7 @@ export class IndexMetiers {
       l.push(m);
     }
     this.taille = n;
+    this.ficheDe = Int32Array.from(this.appellations, (a) => a.fiche);
     const nf = Math.max(1, this.rangFiche.size);
     this.tampons = {
       titre: new Float64Array(nDocs),
@@ -235,6 +248,7 @@ export class IndexMetiers {
       parAppellation: new Float64Array(n),
       ctx: new Float64Array(nf),
       ctxMot: new Float64Array(nf),
+      parFiche: new Float64Array(4 * nf),
     };
   }
 
@@ -243,7 +257,10 @@ export class IndexMetiers {
     const connu = this.cache.get(mot);
     if (connu) return connu;
     let r: [string, number][] = [];
+    const singulier = mot.length >= 4 && /[sx]$/.test(mot) ? mot.slice(0, -1) : "";
     if (this.postings.has(mot) || this.contexte.has(mot)) r = [[mot, 1]];
+    // pluriel d'un mot court, que la racinisation laisse (« cars » → car)
+    else if (singulier && this.postings.has(singulier)) r = [[singulier, 1]];
     else if (this.options.approximations !== false && mot.length >= 3) {
       // Correction des fautes à partir de 5 lettres (en deçà, trop de mots voisins) ; sinon préfixe.
       const max = mot.length >= 8 ? 2 : mot.length >= 5 ? 1 : 0;
@@ -284,14 +301,23 @@ export class IndexMetiers {
 
   rechercher(texte: string, limite = 10): ResultatRecherche[] {
     // Un intitulé d'offre commence par le métier ; ce qui suit un séparateur (« - », « | », « , », « : »…) précise
-    // le secteur, le lieu ou le contrat : ces segments comptent moins.
-    const segments = texte.split(/\s[-–—|:]\s|[|,;:/]\s|\s[-–—]|[–—]/);
-    const poidsSegment = this.options.poidsSegmentsSuivants ?? 1;
+    // le secteur, le lieu ou le contrat : ces segments comptent moins. La barre « / » sépare des intitulés équivalents
+    // (« Vendeur / Vendeuse », « Business analyst / Scrum master ») : elle ne coupe pas. Le segment principal est le
+    // premier qui contient un mot des appellations (« Alternance - Data analyst » : le second).
+    const segments = texte.split(/\s[-–—|:]\s|[|,;:]\s|\s[-–—]|[–—]/);
+    const poidsSegment = this.options.poidsSegmentsSuivants ?? 0.5;
+    const motsSegments = segments.map((seg) => motsRequete(seg));
+    const principal = Math.max(
+      0,
+      motsSegments.findIndex((mots) =>
+        mots.some((formes) => formes.some((f) => this.variantes(f).some(([v]) => this.postings.has(v)))),
+      ),
+    );
     const vus = new Map<string, { formes: string[]; poids: number }>();
-    segments.forEach((seg, i) => {
-      for (const formes of motsRequete(seg)) {
+    motsSegments.forEach((mots, i) => {
+      for (const formes of mots) {
         const cle = formes.join("|");
-        const ps = i === 0 ? 1 : poidsSegment;
+        const ps = i === principal ? 1 : poidsSegment;
         const deja = vus.get(cle);
         if (!deja || deja.poids < ps) vus.set(cle, { formes, poids: ps });
       }
@@ -374,14 +400,49 @@ export class IndexMetiers {
       titre[d] = 0;
       couvert[d] = 0;
     }
+    const poidsFiche = this.options.poidsFiche ?? 0.15;
+    // Fiche : ses quatre meilleures appellations touchées ; les trois qui suivent la meilleure renforcent la fiche, pour
+    // un tiers chacune (un intitulé général, « Développeur », « Agent de fabrication », va à la fiche dont plusieurs
+    // appellations lui répondent plutôt qu'à celle d'une seule appellation voisine, sans qu'une fiche aux dizaines
+    // d'appellations voisines l'emporte sur le libellé exact d'une autre).
+    const { parFiche } = this.tampons;
+    const fichesTouchees: number[] = [];
+    if (poidsFiche > 0)
+      for (const a of appellationsTouchees) {
+        const f = this.ficheDe[a]!;
+        if (f < 0) continue;
+        const base = 4 * f;
+        if (parFiche[base] === 0) fichesTouchees.push(f);
+        // insertion dans les 4 meilleurs scores de la fiche, décroissants (scores décalés de 1, donc > 0)
+        let v = parAppellation[a]!;
+        for (let k = base; k < base + 4; k++)
+          if (v > parFiche[k]!) {
+            const x = parFiche[k]!;
+            parFiche[k] = v;
+            v = x;
+          }
+      }
+    // Les `limite` meilleures seulement, gardées triées au fil de l'eau (à score égal, ordre de rencontre : comme un tri
+    // stable de toutes, sans trier les milliers d'appellations d'un mot courant comme « agent »).
     const scores: [number, number][] = [];
     for (const a of appellationsTouchees) {
-      scores.push([a, parAppellation[a]! - 1]);
+      let s = parAppellation[a]! - 1;
       parAppellation[a] = 0;
+      const f = this.ficheDe[a]!;
+      if (poidsFiche > 0 && f >= 0) {
+        let autres = 0;
+        for (let k = 4 * f + 1; k < 4 * f + 4; k++) if (parFiche[k]! > 0) autres += parFiche[k]! - 1;
+        s += (poidsFiche * autres) / 3;
+      }
+      if (scores.length >= limite && s <= scores[scores.length - 1]![1]) continue;
+      let i = scores.length;
+      while (i > 0 && scores[i - 1]![1] < s) i--;
+      scores.splice(i, 0, [a, s]);
+      if (scores.length > limite) scores.pop();
     }
+    for (const f of fichesTouchees) parFiche.fill(0, 4 * f, 4 * f + 4);
     for (const r of touchesCtx) ctx[r] = 0;
-    scores.sort((x, y) => y[1] - x[1]);
-    return scores.slice(0, limite).map(([a, s]) => {
+    return scores.map(([a, s]) => {
       const app = this.appellations[a]!;
       return {
         codeRome: app.codeRome,

@@ -5,11 +5,12 @@
 
 const MOTS_VIDES = new Set(
   (
-    "a au aux avec chez d de des du en et l la le les leur ou par pour sur un une dans sous son sa ses " +
+    "a au aux avec chez d de des du en et l la le les leur ou par pour sur un une dans sous sa ses " +
     // mentions d'offre d'emploi, sans rapport avec le métier
     "h f hf fh x m cdi cdd cdic interim intérim temps plein partiel poste postes urgent h/f f/h ref reference " +
     "debutant debutante accepte confirme confirmee experimente experimentee senior junior " +
-    "nous recrutons recrute recherche recherchons offre emploi job mission"
+    "nous recrutons recrute recherche recherchons offre emploi job mission " +
+    "alternance alternant alternante stage stagiaire freelance"
   ).split(/\s+/),
 );
 
