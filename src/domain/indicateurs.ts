@@ -526,7 +526,9 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
   // 10. Documents formalisés remis à la personne dans la période, par nature.
   if (e.documents) {
     // Par nature : documents remis dans la période, et parcours distincts qui en ont reçu.
-    const parNature = new Map(NATURES_DOCUMENT.map((n) => [n, { documents: 0, parcours: new Set<string>() }]));
+    const parNature = new Map(
+      NATURES_DOCUMENT.map((n) => [n, { documents: 0, parcours: new Set<string>() }]),
+    );
     for (const d of e.documents) {
       const n = parNature.get(d.nature);
       if (!n || !ids.has(d.parcoursId) || !dansPeriode(d.le, periode)) continue;

@@ -78,6 +78,11 @@ export function ouvrirBase(config: ConfigBase): Base {
       });
       const resultat = await migrator.migrateToLatest();
       if (resultat.error) throw resultat.error;
+      // SQLite : une migration qui réécrit beaucoup de lignes (0017 : la chronologie de chaque parcours) laisse un long
+      // journal WAL ; le reverser tout de suite dans la base, plutôt qu'à la première écriture d'un utilisateur (le pilote
+      // est synchrone : plusieurs secondes sans réponse à 100 000 parcours).
+      if (dialecte.type === "sqlite" && resultat.results?.some((m) => m.status === "Success"))
+        await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
       return resultat;
     },
     fermer: () => db.destroy(),
