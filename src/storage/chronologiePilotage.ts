@@ -2,7 +2,7 @@ import { type Kysely, type QueryExecutorProvider, sql } from "kysely";
 import type { NatureDocument } from "../domain/indicateurs.js";
 import type { MotifCloture, Niveau, Phase, TransitionDatee } from "../domain/parcours.js";
 import type { Dialecte } from "./dialecte.js";
-import type { Schema } from "./schema.js";
+import type { Schema, TableEntretien, TableTransitionParcours } from "./schema.js";
 
 /**
  * Chronologie de pilotage d'un parcours (migration 0017) : ses transitions, ses entretiens et ses documents remis, réduits
@@ -22,22 +22,9 @@ import type { Schema } from "./schema.js";
  * Tenue à jour par les dépôts à chaque écriture (même transaction), écrite directement par le chargement synthétique,
  * recalculée en SQL par la migration (`recalculerChronologies`, aussi utilisée par le test de cohérence).
  */
-export interface LigneTransition {
-  id: string;
-  type: string;
-  niveau: number | null;
-  phase: string | null;
-  motif: string | null;
-  retour_prevu: string | null;
-  commentaire: string | null;
-  le: string;
-}
-
-export interface LigneEntretien {
-  id: string;
-  le: string;
-  modalite: string;
-}
+/** Les colonnes d'une transition ou d'un entretien dont la chronologie garde une partie. */
+export type LigneTransition = Omit<TableTransitionParcours, "parcours_id" | "auteur_id">;
+export type LigneEntretien = Pick<TableEntretien, "id" | "le" | "modalite">;
 
 const avant = (a: { le: string; id: string }, b: { le: string; id: string }) =>
   a.le === b.le ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.le < b.le ? -1 : 1;

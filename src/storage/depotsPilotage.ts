@@ -9,19 +9,11 @@ import type {
   ReunionPilotage,
 } from "../domain/indicateurs.js";
 import type { MotifCloture, Niveau, Phase, TransitionDatee } from "../domain/parcours.js";
-import { lireChronologie, SQL_CHRONOLOGIE } from "./chronologiePilotage.js";
+import { type LigneTransition, lireChronologie, SQL_CHRONOLOGIE } from "./chronologiePilotage.js";
 import type { Schema } from "./schema.js";
 
 /** Une transition telle que le calcul la rejoue (sans identifiant ni auteur). */
-function versTransitionPilotage(r: {
-  type: string;
-  niveau: number | null;
-  phase: string | null;
-  motif: string | null;
-  retour_prevu: string | null;
-  commentaire: string | null;
-  le: string;
-}): TransitionDatee {
+function versTransitionPilotage(r: Omit<LigneTransition, "id">): TransitionDatee {
   switch (r.type) {
     case "ouverture":
     case "passage":

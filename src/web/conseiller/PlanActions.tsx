@@ -1180,30 +1180,15 @@ function AjouterLigne({
           </option>
         ))}
       </Select>
-      <Input
-        label="Montant demandé (euros)"
-        {...erreur("montant")}
-        nativeInputProps={{
-          id: `${prefixe}-montant`,
-          inputMode: "decimal",
-          value: montant,
-          onChange: (e) => setMontant(e.target.value),
-        }}
+      <MontantEtStatut
+        prefixe={prefixe}
+        libelles={["Montant demandé (euros)", "Où en est la demande"]}
+        erreurMontant={erreur("montant")}
+        montant={montant}
+        setMontant={setMontant}
+        statut={statut}
+        setStatut={setStatut}
       />
-      <Select
-        label="Où en est la demande"
-        nativeSelectProps={{
-          id: `${prefixe}-statut`,
-          value: statut,
-          onChange: (e) => setStatut(e.target.value as StatutLigne),
-        }}
-      >
-        {STATUTS_LIGNE.map((x) => (
-          <option key={x} value={x}>
-            {LIBELLES_STATUT_LIGNE[x]}
-          </option>
-        ))}
-      </Select>
       {convenu && <ChampMotif f={f} valeur={motif} changer={setMotif} id={`${prefixe}-motif`} />}
       <Button type="submit" priority="secondary" disabled={f.envoi}>
         Ajouter ce financeur
@@ -1295,29 +1280,14 @@ function ModifierLigne({
           </option>
         ))}
       </Select>
-      <Input
-        label="Nouveau montant (euros)"
-        nativeInputProps={{
-          id: `${prefixe}-montant`,
-          inputMode: "decimal",
-          value: montant,
-          onChange: (e) => setMontant(e.target.value),
-        }}
+      <MontantEtStatut
+        prefixe={prefixe}
+        libelles={["Nouveau montant (euros)", "Nouvel état de la demande"]}
+        montant={montant}
+        setMontant={setMontant}
+        statut={statut}
+        setStatut={setStatut}
       />
-      <Select
-        label="Nouvel état de la demande"
-        nativeSelectProps={{
-          id: `${prefixe}-statut`,
-          value: statut,
-          onChange: (e) => setStatut(e.target.value as StatutLigne),
-        }}
-      >
-        {STATUTS_LIGNE.map((x) => (
-          <option key={x} value={x}>
-            {LIBELLES_STATUT_LIGNE[x]}
-          </option>
-        ))}
-      </Select>
       {convenu && <ChampMotif f={f} valeur={motif} changer={setMotif} id={`${prefixe}-motif`} />}
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>
@@ -1453,5 +1423,45 @@ export function CalendrierPlanConseiller({ parcoursId }: { parcoursId: string })
     <Chargement etat={etat}>
       {(d) => <CalendrierPlanVue parcoursId={parcoursId} evenements={d.calendrier} titre="h2" />}
     </Chargement>
+  );
+}
+
+/** Montant et état d'une demande de financement : les deux champs de l'ajout et de la correction d'un financeur. */
+function MontantEtStatut(p: {
+  prefixe: string;
+  libelles: [montant: string, statut: string];
+  erreurMontant?: { state?: "error"; stateRelatedMessage?: string };
+  montant: string;
+  setMontant: (v: string) => void;
+  statut: StatutLigne;
+  setStatut: (v: StatutLigne) => void;
+}) {
+  return (
+    <>
+      <Input
+        label={p.libelles[0]}
+        {...p.erreurMontant}
+        nativeInputProps={{
+          id: `${p.prefixe}-montant`,
+          inputMode: "decimal",
+          value: p.montant,
+          onChange: (e) => p.setMontant(e.target.value),
+        }}
+      />
+      <Select
+        label={p.libelles[1]}
+        nativeSelectProps={{
+          id: `${p.prefixe}-statut`,
+          value: p.statut,
+          onChange: (e) => p.setStatut(e.target.value as StatutLigne),
+        }}
+      >
+        {STATUTS_LIGNE.map((x) => (
+          <option key={x} value={x}>
+            {LIBELLES_STATUT_LIGNE[x]}
+          </option>
+        ))}
+      </Select>
+    </>
   );
 }

@@ -101,20 +101,11 @@ export function PistesMetiersSection({
             </Select>
           </div>
           <div className="fr-fieldset__element">
-            <Checkbox
-              options={[
-                {
-                  label: "Seulement les métiers de la transition écologique",
-                  nativeInputProps: { checked: verte, onChange: (e) => setVerte(e.target.checked) },
-                },
-                {
-                  label: "Sans les métiers réglementés (diplôme obligatoire)",
-                  nativeInputProps: {
-                    checked: sansReglemente,
-                    onChange: (e) => setSansReglemente(e.target.checked),
-                  },
-                },
-              ]}
+            <FiltresMetiers
+              verte={verte}
+              setVerte={setVerte}
+              sansReglemente={sansReglemente}
+              setSansReglemente={setSansReglemente}
             />
           </div>
           <div className="fr-fieldset__element">
@@ -269,5 +260,31 @@ export function CartePiste(props: { p: Piste; retenue: boolean; modifiable: bool
           </Button>
         ))}
     </article>
+  );
+}
+
+/** Filtres communs aux pistes métiers (page publique et dossier) : transition écologique, métiers réglementés. */
+export function FiltresMetiers(p: {
+  verte: boolean;
+  setVerte: (v: boolean) => void;
+  sansReglemente: boolean;
+  setSansReglemente: (v: boolean) => void;
+}) {
+  return (
+    <Checkbox
+      options={[
+        {
+          label: "Seulement les métiers de la transition écologique",
+          nativeInputProps: { checked: p.verte, onChange: (e) => p.setVerte(e.target.checked) },
+        },
+        {
+          label: "Sans les métiers réglementés (diplôme obligatoire)",
+          nativeInputProps: {
+            checked: p.sansReglemente,
+            onChange: (e) => p.setSansReglemente(e.target.checked),
+          },
+        },
+      ]}
+    />
   );
 }

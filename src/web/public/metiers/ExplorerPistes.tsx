@@ -1,12 +1,11 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState } from "react";
 import { Link } from "react-router";
 import { api, ErreurApi } from "../../api";
 import { type AppellationChoisie, ChoixAppellation } from "../../commun/competences/ChoixAppellation";
-import { CartePiste } from "../../commun/competences/Pistes";
+import { CartePiste, FiltresMetiers } from "../../commun/competences/Pistes";
 import type { Piste } from "../../commun/competences/types";
 import { Page } from "../../commun/Page";
 
@@ -110,20 +109,11 @@ export function ExplorerPistes() {
             </Select>
           </div>
           <div className="fr-fieldset__element">
-            <Checkbox
-              options={[
-                {
-                  label: "Seulement les métiers de la transition écologique",
-                  nativeInputProps: { checked: verte, onChange: (e) => setVerte(e.target.checked) },
-                },
-                {
-                  label: "Sans les métiers réglementés (diplôme obligatoire)",
-                  nativeInputProps: {
-                    checked: sansReglemente,
-                    onChange: (e) => setSansReglemente(e.target.checked),
-                  },
-                },
-              ]}
+            <FiltresMetiers
+              verte={verte}
+              setVerte={setVerte}
+              sansReglemente={sansReglemente}
+              setSansReglemente={setSansReglemente}
             />
           </div>
           <div className="fr-fieldset__element">
