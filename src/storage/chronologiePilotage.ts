@@ -93,16 +93,8 @@ function transitionsJusqua(brutes: Brute[], jusqua?: string): TransitionDatee[] 
 }
 
 /**
- * Transitions rejouables par le domaine, datées au plus tard `jusqua` s'il est donné (la pause reçoit un motif de forme :
- * le vrai n'est pas gardé ici).
- */
-export function lireTransitions(json: string, jusqua?: string): TransitionDatee[] {
-  return transitionsJusqua(JSON.parse(json) as Brute[], jusqua);
-}
-
-/**
  * Les trois colonnes d'un parcours relues d'un coup : la requête les concatène en un seul tableau JSON
- * (`colonneChronologie`), une seule analyse par ligne.
+ * (`SQL_CHRONOLOGIE`), une seule analyse par ligne ; les transitions sont gardées jusqu'à `jusqua` s'il est donné.
  */
 export const SQL_CHRONOLOGIE =
   "'[' || parcours.pilotage_transitions || ',' || parcours.pilotage_entretiens || ',' || parcours.pilotage_documents || ']'";
@@ -121,16 +113,6 @@ export function lireChronologie(
     [NatureDocument, string][],
   ];
   return { transitions: transitionsJusqua(t, jusqua), entretiens, documents };
-}
-
-/** Entretiens `[le, modalite]`, dans l'ordre chronologique. */
-export function lireEntretiens(json: string): [le: string, modalite: string][] {
-  return JSON.parse(json) as [string, string][];
-}
-
-/** Documents remis `[nature, le]`, dans l'ordre chronologique. */
-export function lireDocuments(json: string): [nature: NatureDocument, le: string][] {
-  return JSON.parse(json) as [NatureDocument, string][];
 }
 
 /** Relit les lignes d'un parcours et réécrit sa chronologie de transitions (dans la transaction de l'appelant). */

@@ -82,6 +82,16 @@ describe("de l'intitulé libre à la fiche", () => {
   });
 });
 
+/** Une appellation d'essai : [code OGR, code ROME, libellé]. */
+const appellation = ([codeOgr, codeRome, libelle]: string[]) => ({
+  codeOgr: codeOgr!,
+  codeRome: codeRome!,
+  libelle: libelle!,
+  libelleCourt: libelle!,
+  principale: false,
+  peuUsite: false,
+});
+
 /** Index réduit, pour isoler l'effet des libellés ESCO et de l'a priori du volume de recrutement. */
 describe("libellés ESCO et a priori du volume de recrutement", () => {
   const base: DonneesIndexMetiers = {
@@ -94,14 +104,7 @@ describe("libellés ESCO et a priori du volume de recrutement", () => {
       ["1", "M1811", "Data engineer"],
       ["2", "G1803", "Serveur / Serveuse en restauration"],
       ["3", "M1843", "Serveur / Serveuse informatique"],
-    ].map(([codeOgr, codeRome, libelle]) => ({
-      codeOgr: codeOgr!,
-      codeRome: codeRome!,
-      libelle: libelle!,
-      libelleCourt: libelle!,
-      principale: false,
-      peuUsite: false,
-    })),
+    ].map(appellation),
     items: [],
   };
 
@@ -138,14 +141,7 @@ describe("libellés ESCO et a priori du volume de recrutement", () => {
         ["2", "M1855", "Développeur web"],
         ["3", "M1855", "Développeur mobile"],
         ["4", "M1855", "Développeur front-end"],
-      ].map(([codeOgr, codeRome, libelle]) => ({
-        codeOgr: codeOgr!,
-        codeRome: codeRome!,
-        libelle: libelle!,
-        libelleCourt: libelle!,
-        principale: false,
-        peuUsite: false,
-      })),
+      ].map(appellation),
       items: [],
     };
     // Une seule appellation par fiche compte : égalité, la première lue l'emporte.

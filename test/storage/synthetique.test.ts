@@ -18,10 +18,9 @@ import { chargerConfiguration } from "../../src/config.js";
 import { type ContenuPlan, verifierPlan } from "../../src/domain/plan/plan.js";
 import { creerHachage } from "../../src/infra/hachage.js";
 import {
-  lireDocuments,
-  lireEntretiens,
-  lireTransitions,
+  lireChronologie,
   recalculerChronologies,
+  SQL_CHRONOLOGIE,
 } from "../../src/storage/chronologiePilotage.js";
 import { fabriquesBase } from "../support/bases.js";
 
@@ -196,15 +195,10 @@ describe.each(fabriquesBase())("jeu synthétique ($nom)", (fabrique) => {
       (
         await base.db
           .selectFrom("parcours")
-          .select(["id", "pilotage_transitions", "pilotage_entretiens", "pilotage_documents"])
+          .select(["id", sql<string>`${sql.raw(SQL_CHRONOLOGIE)}`.as("chronologie")])
           .orderBy("id")
           .execute()
-      ).map((r) => ({
-        id: r.id,
-        transitions: lireTransitions(r.pilotage_transitions),
-        entretiens: lireEntretiens(r.pilotage_entretiens),
-        documents: lireDocuments(r.pilotage_documents),
-      }));
+      ).map((r) => ({ id: r.id, ...lireChronologie(r.chronologie) }));
     const ecrites = await lire();
     expect(ecrites).toHaveLength(N);
     // Un parcours a au moins son ouverture ; les parcours suivis par un conseiller ont des entretiens.
