@@ -719,9 +719,14 @@ export interface ReunionsRepository {
 
 /** Lignes du dossier dont se nourrissent les indicateurs de pilotage (parcours suivis pendant la période). */
 export interface PilotageRepository {
-  /** Lignes des indicateurs : parcours choisis par le filtre (et la période), déjà restreints par la base. */
-  lignes(f: FiltrePilotage & { debut: string; fin: string }): Promise<{
-    parcours: ParcoursPilotage[];
+  /**
+   * Lignes des indicateurs : chaque parcours choisi par le filtre (et la période), déjà restreint par la base, est passé
+   * à `ajouter` à mesure de la lecture (sans être gardé) ; le reste est rendu à la fin.
+   */
+  lignes(
+    f: FiltrePilotage & { debut: string; fin: string },
+    ajouter: (p: ParcoursPilotage) => void,
+  ): Promise<{
     reorientations: ReorientationPilotage[];
     entretiens: EntretiensParModalite[];
     reunions: ReunionPilotage[];

@@ -226,330 +226,368 @@ export interface Indicateurs {
   tableaux: TableauIndicateur[];
 }
 
-/** Ce que le calcul retient d'un parcours, en un seul passage sur ses transitions. */
-interface Resume {
-  p: ParcoursPilotage;
-  suivi: boolean;
-  cloture: TransitionDatee | undefined;
-  etatFin: EtatParcours | null;
+/** Ce que le calcul garde d'une personne suivie : la situation de son parcours le plus récent. */
+interface PersonneSuivie {
+  parcoursId: string;
+  creeLe: string;
+  statut: string | null;
+  trancheAge: string | null;
+  qualification: string | null;
+  codeRegion: string | null;
 }
 
-function resumer(p: ParcoursPilotage, periode: Periode, fin: string): Resume {
-  let etat: EtatParcours | null = null;
-  let cloture: TransitionDatee | undefined;
-  let rejoue = true;
-  for (const t of p.transitions) {
-    if (t.type === "cloture" && !cloture) cloture = t;
-    if (!rejoue || t.le > fin) continue;
-    const r = appliquer(etat, t);
-    if (r.ok) etat = r.etat;
-    else rejoue = false;
+/** Ce qui, en plus des parcours, nourrit les tableaux (voir `EntreeIndicateurs`). */
+export type ResteIndicateurs = Omit<EntreeIndicateurs, "parcours" | "periode" | "filtre">;
+
+/**
+ * Calcul incrémental des indicateurs : chaque parcours est ajouté une fois (`ajouter`), réduit sur-le-champ à des
+ * compteurs et à des séries de durées, puis `terminer` dresse les tableaux. Le dépôt peut ainsi lire les parcours par
+ * paquets sans les garder tous en mémoire (un opérateur national en suit des dizaines de milliers, la plateforme des
+ * millions) ; `calculerIndicateurs` fait la même chose sur un tableau.
+ */
+export class CalculIndicateurs {
+  private readonly fin: string;
+  private entreesN1 = 0;
+  private entreesN2 = 0;
+  private readonly pointEntree = new Map<string, number>(ETAPES_ENTREE.map((c) => [c, 0]));
+  private pauses = 0;
+  private reprises = 0;
+  private enPauseFin = 0;
+  private readonly motifsClotures: string[] = [];
+  private suivis = 0;
+  private readonly personnes = new Map<string, PersonneSuivie>();
+  private readonly delais: number[] = [];
+  private readonly dureesN1: number[] = [];
+  private readonly dureesN2: number[] = [];
+  private readonly dureesTotal: number[] = [];
+  private readonly charge = new Map<string, [number, number]>();
+  private readonly ids = new Set<string>();
+
+  constructor(
+    private readonly periode: Periode,
+    private readonly filtre: FiltrePilotage,
+  ) {
+    this.fin = apresFin(periode);
   }
-  const ouverture = p.transitions[0];
-  const suivi =
-    !!ouverture && jour(ouverture.le) <= periode.fin && (!cloture || jour(cloture.le) >= periode.debut);
-  return { p, suivi, cloture, etatFin: etat };
-}
 
-export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
-  const { periode } = e;
-  const fin = apresFin(periode);
-  const resumes = e.parcours.map((p) => resumer(p, periode, fin));
-  const choisis = e.parcours;
-  const suivis = resumes.filter((r) => r.suivi).map((r) => r.p);
-  const tableaux: TableauIndicateur[] = [];
-
-  // 1. Entrées par niveau (ouvertures et passages au niveau 2 pendant la période) et par point d'entrée direct.
-  let entreesN1 = 0;
-  let entreesN2 = 0;
-  const pointEntree = new Map<string, number>(ETAPES_ENTREE.map((c) => [c, 0]));
-  // Transitions de la période, comptées au même passage (pauses, reprises, clôtures par motif).
-  let pauses = 0;
-  let reprises = 0;
-  const motifsClotures: string[] = [];
-  for (const p of choisis) {
+  /** Ajoute un parcours choisi (par le dépôt, selon le filtre et la période) : un seul passage sur ses transitions. */
+  ajouter(p: ParcoursPilotage): void {
+    const { periode, fin } = this;
+    this.ids.add(p.id);
+    // Rejeu de l'état jusqu'à la fin de la période (arrêté à la première transition illégale), première clôture, entrées
+    // par niveau et par point d'entrée, pauses, reprises et clôtures de la période, niveaux traversés.
+    let etat: EtatParcours | null = null;
+    let rejoue = true;
+    let cloture: TransitionDatee | undefined;
     let niveauPrecedent: number | null = null;
+    let niveau1 = false;
+    let niveau2 = false;
     for (const t of p.transitions) {
+      if (t.type === "cloture" && !cloture) cloture = t;
+      if (rejoue && t.le <= fin) {
+        const r = appliquer(etat, t);
+        if (r.ok) etat = r.etat;
+        else rejoue = false;
+      }
       const dans = dansPeriode(t.le, periode);
       if (t.type === "ouverture" || t.type === "passage") {
         if (dans && t.type === "ouverture") {
           const c = etapeDe(t.niveau, t.phase);
-          pointEntree.set(c, pointEntree.get(c)! + 1);
+          this.pointEntree.set(c, this.pointEntree.get(c)! + 1);
         }
         if (dans && t.niveau !== niveauPrecedent) {
-          if (t.niveau === 1) entreesN1++;
-          else entreesN2++;
+          if (t.niveau === 1) this.entreesN1++;
+          else this.entreesN2++;
         }
         niveauPrecedent = t.niveau;
+        if (t.niveau === 1) niveau1 = true;
+        else niveau2 = true;
       } else if (dans) {
-        if (t.type === "pause") pauses++;
-        else if (t.type === "reprise") reprises++;
-        else motifsClotures.push(t.motif);
+        if (t.type === "pause") this.pauses++;
+        else if (t.type === "reprise") this.reprises++;
+        else this.motifsClotures.push(t.motif);
       }
     }
-  }
-  tableaux.push({
-    id: "entrees_niveau",
-    titre: "Entrées par niveau",
-    colonnes: ["Entrées"],
-    lignes: [
-      { cle: "1", libelle: "Niveau 1 — accueil individualisé", valeurs: [entreesN1] },
-      { cle: "2", libelle: "Niveau 2 — accompagnement personnalisé", valeurs: [entreesN2] },
-    ],
-    colonnesEffectif: [0],
-    graphique: true,
-  });
-  tableaux.push({
-    id: "entrees_point_entree",
-    titre: "Nouveaux parcours par point d'entrée direct",
-    colonnes: ["Parcours ouverts"],
-    lignes: ETAPES_ENTREE.map((c) => ({
-      cle: c,
-      libelle: LIBELLES_ETAPE_ENTREE[c],
-      valeurs: [pointEntree.get(c)!],
-    })),
-    colonnesEffectif: [0],
-    graphique: true,
-  });
 
-  // 2. Personnes suivies : une personne compte une fois, avec la situation de son parcours le plus récent.
-  const personnes = new Map<string, ParcoursPilotage>();
-  for (const p of suivis) {
-    const deja = personnes.get(p.beneficiaireId);
-    // À date égale, l'identifiant départage : le résultat ne dépend pas de l'ordre des lignes lues.
-    if (!deja || deja.creeLe < p.creeLe || (deja.creeLe === p.creeLe && deja.id < p.id))
-      personnes.set(p.beneficiaireId, p);
+    // Suivi pendant la période : ouvert avant sa fin, et pas clos avant son début.
+    const ouverture = p.transitions[0];
+    if (ouverture && jour(ouverture.le) <= periode.fin && (!cloture || jour(cloture.le) >= periode.debut)) {
+      this.suivis++;
+      // Une personne compte une fois, avec la situation de son parcours le plus récent ; à date égale, l'identifiant
+      // départage : le résultat ne dépend pas de l'ordre des lignes lues.
+      const deja = this.personnes.get(p.beneficiaireId);
+      if (!deja || deja.creeLe < p.creeLe || (deja.creeLe === p.creeLe && deja.parcoursId < p.id))
+        this.personnes.set(p.beneficiaireId, {
+          parcoursId: p.id,
+          creeLe: p.creeLe,
+          statut: p.statut,
+          trancheAge: p.trancheAge,
+          qualification: p.qualification,
+          codeRegion: p.codeRegion,
+        });
+    }
+
+    if (p.premierEntretien && dansPeriode(p.premierEntretien, periode))
+      this.delais.push(joursEntre(p.creeLe, p.premierEntretien));
+
+    if (cloture && dansPeriode(cloture.le, periode)) {
+      const d = durees(p.transitions, cloture.le);
+      if (niveau1) this.dureesN1.push(d.niveau1);
+      if (niveau2) this.dureesN2.push(Math.round((d.conseil + d.miseEnOeuvre) * 10) / 10);
+      this.dureesTotal.push(d.total);
+    }
+
+    // Portefeuille à la fin de la période : parcours en cours ou en pause, par référent.
+    if (etat && etat.statut !== "clos") {
+      if (etat.statut === "en_pause") this.enPauseFin++;
+      const cle = p.referentId ?? "sans_referent";
+      let c = this.charge.get(cle);
+      if (!c) {
+        c = [0, 0];
+        this.charge.set(cle, c);
+      }
+      c[etat.statut === "en_pause" ? 1 : 0]++;
+    }
   }
-  const gens = [...personnes.values()];
-  const tableauPersonnes = (
-    id: string,
-    titre: string,
-    cles: readonly string[],
-    libelles: Record<string, string>,
-    valeur: (p: ParcoursPilotage) => string | null,
-  ) =>
+
+  /** Les tableaux, une fois tous les parcours ajoutés. */
+  terminer(e: ResteIndicateurs): Indicateurs {
+    const { periode, filtre: f } = this;
+    const tableaux: TableauIndicateur[] = [];
+
+    // 1. Entrées par niveau (ouvertures et passages au niveau 2 pendant la période) et par point d'entrée direct.
     tableaux.push({
-      id,
-      titre,
-      colonnes: ["Personnes"],
-      lignes: lignesComptees(compter(cles, gens.map(valeur)), { ...libelles, ...NON_RENSEIGNE }),
+      id: "entrees_niveau",
+      titre: "Entrées par niveau",
+      colonnes: ["Entrées"],
+      lignes: [
+        { cle: "1", libelle: "Niveau 1 — accueil individualisé", valeurs: [this.entreesN1] },
+        { cle: "2", libelle: "Niveau 2 — accompagnement personnalisé", valeurs: [this.entreesN2] },
+      ],
       colonnesEffectif: [0],
       graphique: true,
     });
-  tableauPersonnes(
-    "personnes_statut",
-    "Personnes suivies par statut d'activité",
-    STATUTS_ACTIVITE,
-    LIBELLES_STATUT_ACTIVITE,
-    (p) => p.statut,
-  );
-  tableauPersonnes(
-    "personnes_age",
-    "Personnes suivies par tranche d'âge",
-    TRANCHES_AGE,
-    LIBELLES_TRANCHE_AGE,
-    (p) => p.trancheAge,
-  );
-  tableauPersonnes(
-    "personnes_qualification",
-    "Personnes suivies par niveau de qualification",
-    NIVEAUX_QUALIFICATION,
-    LIBELLES_QUALIFICATION,
-    (p) => p.qualification,
-  );
-  const regions = [...new Set(gens.map((p) => p.codeRegion).filter((r): r is string => !!r))].sort();
-  tableauPersonnes(
-    "personnes_region",
-    "Personnes suivies par région (région de l'opérateur)",
-    regions,
-    Object.fromEntries(regions.map((r) => [r, `Région ${r} (code INSEE)`])),
-    (p) => p.codeRegion,
-  );
-
-  // 3. Modalités des entretiens tenus pendant la période (comptés par le dépôt).
-  const parModalite = new Map(e.entretiens.map((x) => [x.modalite, x]));
-  tableaux.push({
-    id: "modalites",
-    titre: "Entretiens par modalité",
-    colonnes: ["Entretiens", "Personnes"],
-    lignes: MODALITES.map((m) => ({
-      cle: m,
-      libelle: LIBELLES_MODALITE[m],
-      valeurs: [parModalite.get(m)?.entretiens ?? 0, parModalite.get(m)?.parcours ?? 0],
-    })),
-    colonnesEffectif: [0, 1],
-    graphique: true,
-  });
-
-  // 4. Délais et durées : effectif, 1er quartile, médiane, 3e quartile (en jours).
-  const delais: number[] = [];
-  for (const p of choisis)
-    if (p.premierEntretien && dansPeriode(p.premierEntretien, periode))
-      delais.push(joursEntre(p.creeLe, p.premierEntretien));
-  const dureesN1: number[] = [];
-  const dureesN2: number[] = [];
-  const dureesTotal: number[] = [];
-  for (const { p, cloture } of resumes) {
-    if (!cloture || !dansPeriode(cloture.le, periode)) continue;
-    const d = durees(p.transitions, cloture.le);
-    let niveau1 = false;
-    let niveau2 = false;
-    for (const t of p.transitions)
-      if (t.type === "ouverture" || t.type === "passage") {
-        if (t.niveau === 1) niveau1 = true;
-        else niveau2 = true;
-      }
-    if (niveau1) dureesN1.push(d.niveau1);
-    if (niveau2) dureesN2.push(Math.round((d.conseil + d.miseEnOeuvre) * 10) / 10);
-    dureesTotal.push(d.total);
-  }
-  const stat = (cle: string, libelle: string, v: number[]): LigneIndicateur => ({
-    cle,
-    libelle,
-    valeurs: [v.length, ...quantiles(v, [0.25, 0.5, 0.75])],
-  });
-  tableaux.push({
-    id: "delais_durees",
-    titre: "Délais et durées (en jours)",
-    colonnes: ["Parcours", "1er quartile", "Médiane", "3e quartile"],
-    lignes: [
-      stat("delai_premier_entretien", "Délai entre la demande et le premier entretien", delais),
-      stat("duree_niveau1", "Durée au niveau 1 (parcours clos, hors pause)", dureesN1),
-      stat("duree_niveau2", "Durée au niveau 2 (parcours clos, hors pause)", dureesN2),
-      stat("duree_totale", "Durée totale du parcours (parcours clos, pauses comprises)", dureesTotal),
-    ],
-    colonnesEffectif: [0],
-    effectifColonne: 0,
-    graphique: false,
-  });
-
-  // 5. Pauses et reprises.
-  tableaux.push({
-    id: "pauses",
-    titre: "Pauses et reprises",
-    colonnes: ["Nombre"],
-    lignes: [
-      { cle: "pauses", libelle: "Mises en pause", valeurs: [pauses] },
-      { cle: "reprises", libelle: "Reprises", valeurs: [reprises] },
-      {
-        cle: "en_pause_fin",
-        libelle: "Parcours en pause à la fin de la période",
-        valeurs: [resumes.filter((r) => r.etatFin?.statut === "en_pause").length],
-      },
-    ],
-    colonnesEffectif: [0],
-    graphique: true,
-  });
-
-  // 6. Clôtures par motif.
-  tableaux.push({
-    id: "clotures",
-    titre: "Parcours clos par motif",
-    colonnes: ["Parcours clos"],
-    lignes: lignesComptees(compter(MOTIFS_CLOTURE, motifsClotures), {
-      ...LIBELLES_MOTIF_CLOTURE,
-      ...NON_RENSEIGNE,
-    }),
-    colonnesEffectif: [0],
-    graphique: true,
-  });
-
-  // 7. Réorientations : reçues (acceptées par l'opérateur) et adressées (demandées par l'opérateur).
-  const ids = new Set(choisis.map((p) => p.id));
-  const f = e.filtre;
-  const recues = e.reorientations.filter(
-    (r) =>
-      r.statut === "accepte" &&
-      dansPeriode(r.reponduLe, periode) &&
-      (f.operateurId ? r.versOperateurId === f.operateurId : true) &&
-      (!f.siteId && !f.conseillerId ? true : ids.has(r.parcoursId)),
-  );
-  const adressees = e.reorientations.filter(
-    (r) =>
-      dansPeriode(r.creeLe, periode) &&
-      (f.operateurId ? r.origineOperateurId === f.operateurId : true) &&
-      (f.conseillerId ? r.auteurId === f.conseillerId : true) &&
-      (f.siteId ? ids.has(r.parcoursId) : true),
-  );
-  tableaux.push({
-    id: "reorientations",
-    titre: "Réorientations",
-    colonnes: ["Demandées", "Acceptées", "Refusées", "En attente"],
-    lignes: [
-      {
-        cle: "recues",
-        libelle: "Reçues d'un autre opérateur (acceptées)",
-        valeurs: [recues.length, recues.length, 0, 0],
-      },
-      {
-        cle: "adressees",
-        libelle: "Adressées à un autre opérateur",
-        valeurs: [
-          adressees.length,
-          adressees.filter((r) => r.statut === "accepte").length,
-          adressees.filter((r) => r.statut === "refuse").length,
-          adressees.filter((r) => r.statut === "en_attente").length,
-        ],
-      },
-    ],
-    colonnesEffectif: [0, 1, 2, 3],
-    graphique: false,
-  });
-
-  // 8. Charge par conseiller : parcours en cours ou en pause à la fin de la période, par référent.
-  const charge = new Map<string, [number, number]>();
-  for (const { p, etatFin } of resumes) {
-    if (!etatFin || etatFin.statut === "clos") continue;
-    const cle = p.referentId ?? "sans_referent";
-    const c = charge.get(cle) ?? [0, 0];
-    c[etatFin.statut === "en_pause" ? 1 : 0]++;
-    charge.set(cle, c);
-  }
-  const libelleConseiller = (id: string) =>
-    id === "sans_referent" ? "Sans référent (file d'attente)" : (e.conseillers?.[id] ?? "Conseiller");
-  tableaux.push({
-    id: "charge_conseillers",
-    titre: "Portefeuille par conseiller à la fin de la période",
-    colonnes: ["En cours", "En pause", "Total"],
-    lignes: [...charge.entries()]
-      .map(([cle, [a, b]]) => ({ cle, libelle: libelleConseiller(cle), valeurs: [a, b, a + b] }))
-      .sort(
-        (x, y) => (y.valeurs[2] as number) - (x.valeurs[2] as number) || x.libelle.localeCompare(y.libelle),
-      ),
-    colonnesEffectif: [0, 1, 2],
-    graphique: true,
-  });
-
-  // 9. Réunions collectives d'information tenues dans la période, par lieu (site ou à distance).
-  if (e.reunions) tableaux.push(tableauReunions(e.reunions, e));
-
-  // 10. Documents formalisés remis à la personne dans la période, par nature.
-  if (e.documents) {
-    // Par nature : documents remis dans la période, et parcours distincts qui en ont reçu.
-    const parNature = new Map(
-      NATURES_DOCUMENT.map((n) => [n, { documents: 0, parcours: new Set<string>() }]),
-    );
-    for (const d of e.documents) {
-      const n = parNature.get(d.nature);
-      if (!n || !ids.has(d.parcoursId) || !dansPeriode(d.le, periode)) continue;
-      n.documents++;
-      n.parcours.add(d.parcoursId);
-    }
     tableaux.push({
-      id: "documents_synthese",
-      titre: "Documents de synthèse remis",
-      colonnes: ["Documents", "Parcours"],
-      lignes: NATURES_DOCUMENT.map((n) => ({
-        cle: n,
-        libelle: LIBELLES_NATURE_DOCUMENT[n],
-        valeurs: [parNature.get(n)!.documents, parNature.get(n)!.parcours.size],
+      id: "entrees_point_entree",
+      titre: "Nouveaux parcours par point d'entrée direct",
+      colonnes: ["Parcours ouverts"],
+      lignes: ETAPES_ENTREE.map((c) => ({
+        cle: c,
+        libelle: LIBELLES_ETAPE_ENTREE[c],
+        valeurs: [this.pointEntree.get(c)!],
+      })),
+      colonnesEffectif: [0],
+      graphique: true,
+    });
+
+    // 2. Personnes suivies, chacune avec la situation de son parcours le plus récent.
+    const gens = [...this.personnes.values()];
+    const tableauPersonnes = (
+      id: string,
+      titre: string,
+      cles: readonly string[],
+      libelles: Record<string, string>,
+      valeur: (p: PersonneSuivie) => string | null,
+    ) =>
+      tableaux.push({
+        id,
+        titre,
+        colonnes: ["Personnes"],
+        lignes: lignesComptees(compter(cles, gens.map(valeur)), { ...libelles, ...NON_RENSEIGNE }),
+        colonnesEffectif: [0],
+        graphique: true,
+      });
+    tableauPersonnes(
+      "personnes_statut",
+      "Personnes suivies par statut d'activité",
+      STATUTS_ACTIVITE,
+      LIBELLES_STATUT_ACTIVITE,
+      (p) => p.statut,
+    );
+    tableauPersonnes(
+      "personnes_age",
+      "Personnes suivies par tranche d'âge",
+      TRANCHES_AGE,
+      LIBELLES_TRANCHE_AGE,
+      (p) => p.trancheAge,
+    );
+    tableauPersonnes(
+      "personnes_qualification",
+      "Personnes suivies par niveau de qualification",
+      NIVEAUX_QUALIFICATION,
+      LIBELLES_QUALIFICATION,
+      (p) => p.qualification,
+    );
+    const regions = [...new Set(gens.map((p) => p.codeRegion).filter((r): r is string => !!r))].sort();
+    tableauPersonnes(
+      "personnes_region",
+      "Personnes suivies par région (région de l'opérateur)",
+      regions,
+      Object.fromEntries(regions.map((r) => [r, `Région ${r} (code INSEE)`])),
+      (p) => p.codeRegion,
+    );
+
+    // 3. Modalités des entretiens tenus pendant la période (comptés par le dépôt).
+    const parModalite = new Map(e.entretiens.map((x) => [x.modalite, x]));
+    tableaux.push({
+      id: "modalites",
+      titre: "Entretiens par modalité",
+      colonnes: ["Entretiens", "Personnes"],
+      lignes: MODALITES.map((m) => ({
+        cle: m,
+        libelle: LIBELLES_MODALITE[m],
+        valeurs: [parModalite.get(m)?.entretiens ?? 0, parModalite.get(m)?.parcours ?? 0],
       })),
       colonnesEffectif: [0, 1],
       graphique: true,
     });
-  }
 
-  return { periode, parcoursSuivis: suivis.length, tableaux };
+    // 4. Délais et durées : effectif, 1er quartile, médiane, 3e quartile (en jours).
+    const stat = (cle: string, libelle: string, v: number[]): LigneIndicateur => ({
+      cle,
+      libelle,
+      valeurs: [v.length, ...quantiles(v, [0.25, 0.5, 0.75])],
+    });
+    tableaux.push({
+      id: "delais_durees",
+      titre: "Délais et durées (en jours)",
+      colonnes: ["Parcours", "1er quartile", "Médiane", "3e quartile"],
+      lignes: [
+        stat("delai_premier_entretien", "Délai entre la demande et le premier entretien", this.delais),
+        stat("duree_niveau1", "Durée au niveau 1 (parcours clos, hors pause)", this.dureesN1),
+        stat("duree_niveau2", "Durée au niveau 2 (parcours clos, hors pause)", this.dureesN2),
+        stat("duree_totale", "Durée totale du parcours (parcours clos, pauses comprises)", this.dureesTotal),
+      ],
+      colonnesEffectif: [0],
+      effectifColonne: 0,
+      graphique: false,
+    });
+
+    // 5. Pauses et reprises.
+    tableaux.push({
+      id: "pauses",
+      titre: "Pauses et reprises",
+      colonnes: ["Nombre"],
+      lignes: [
+        { cle: "pauses", libelle: "Mises en pause", valeurs: [this.pauses] },
+        { cle: "reprises", libelle: "Reprises", valeurs: [this.reprises] },
+        {
+          cle: "en_pause_fin",
+          libelle: "Parcours en pause à la fin de la période",
+          valeurs: [this.enPauseFin],
+        },
+      ],
+      colonnesEffectif: [0],
+      graphique: true,
+    });
+
+    // 6. Clôtures par motif.
+    tableaux.push({
+      id: "clotures",
+      titre: "Parcours clos par motif",
+      colonnes: ["Parcours clos"],
+      lignes: lignesComptees(compter(MOTIFS_CLOTURE, this.motifsClotures), {
+        ...LIBELLES_MOTIF_CLOTURE,
+        ...NON_RENSEIGNE,
+      }),
+      colonnesEffectif: [0],
+      graphique: true,
+    });
+
+    // 7. Réorientations : reçues (acceptées par l'opérateur) et adressées (demandées par l'opérateur).
+    const { ids } = this;
+    const recues = e.reorientations.filter(
+      (r) =>
+        r.statut === "accepte" &&
+        dansPeriode(r.reponduLe, periode) &&
+        (f.operateurId ? r.versOperateurId === f.operateurId : true) &&
+        (!f.siteId && !f.conseillerId ? true : ids.has(r.parcoursId)),
+    );
+    const adressees = e.reorientations.filter(
+      (r) =>
+        dansPeriode(r.creeLe, periode) &&
+        (f.operateurId ? r.origineOperateurId === f.operateurId : true) &&
+        (f.conseillerId ? r.auteurId === f.conseillerId : true) &&
+        (f.siteId ? ids.has(r.parcoursId) : true),
+    );
+    tableaux.push({
+      id: "reorientations",
+      titre: "Réorientations",
+      colonnes: ["Demandées", "Acceptées", "Refusées", "En attente"],
+      lignes: [
+        {
+          cle: "recues",
+          libelle: "Reçues d'un autre opérateur (acceptées)",
+          valeurs: [recues.length, recues.length, 0, 0],
+        },
+        {
+          cle: "adressees",
+          libelle: "Adressées à un autre opérateur",
+          valeurs: [
+            adressees.length,
+            adressees.filter((r) => r.statut === "accepte").length,
+            adressees.filter((r) => r.statut === "refuse").length,
+            adressees.filter((r) => r.statut === "en_attente").length,
+          ],
+        },
+      ],
+      colonnesEffectif: [0, 1, 2, 3],
+      graphique: false,
+    });
+
+    // 8. Charge par conseiller : parcours en cours ou en pause à la fin de la période, par référent.
+    const libelleConseiller = (id: string) =>
+      id === "sans_referent" ? "Sans référent (file d'attente)" : (e.conseillers?.[id] ?? "Conseiller");
+    tableaux.push({
+      id: "charge_conseillers",
+      titre: "Portefeuille par conseiller à la fin de la période",
+      colonnes: ["En cours", "En pause", "Total"],
+      lignes: [...this.charge.entries()]
+        .map(([cle, [a, b]]) => ({ cle, libelle: libelleConseiller(cle), valeurs: [a, b, a + b] }))
+        .sort(
+          (x, y) => (y.valeurs[2] as number) - (x.valeurs[2] as number) || x.libelle.localeCompare(y.libelle),
+        ),
+      colonnesEffectif: [0, 1, 2],
+      graphique: true,
+    });
+
+    // 9. Réunions collectives d'information tenues dans la période, par lieu (site ou à distance).
+    if (e.reunions) tableaux.push(tableauReunions(e.reunions, { ...e, periode, filtre: f }));
+
+    // 10. Documents formalisés remis à la personne dans la période, par nature : documents et parcours distincts.
+    if (e.documents) {
+      const parNature = new Map(
+        NATURES_DOCUMENT.map((n) => [n, { documents: 0, parcours: new Set<string>() }]),
+      );
+      for (const d of e.documents) {
+        const n = parNature.get(d.nature);
+        if (!n || !ids.has(d.parcoursId) || !dansPeriode(d.le, periode)) continue;
+        n.documents++;
+        n.parcours.add(d.parcoursId);
+      }
+      tableaux.push({
+        id: "documents_synthese",
+        titre: "Documents de synthèse remis",
+        colonnes: ["Documents", "Parcours"],
+        lignes: NATURES_DOCUMENT.map((n) => ({
+          cle: n,
+          libelle: LIBELLES_NATURE_DOCUMENT[n],
+          valeurs: [parNature.get(n)!.documents, parNature.get(n)!.parcours.size],
+        })),
+        colonnesEffectif: [0, 1],
+        graphique: true,
+      });
+    }
+
+    return { periode, parcoursSuivis: this.suivis, tableaux };
+  }
+}
+
+/** Tous les tableaux pour des parcours déjà lus (le même calcul que `CalculIndicateurs`, en une fois). */
+export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
+  const calcul = new CalculIndicateurs(e.periode, e.filtre);
+  for (const p of e.parcours) calcul.ajouter(p);
+  return calcul.terminer(e);
 }
 
 /**
@@ -557,7 +595,10 @@ export function calculerIndicateurs(e: EntreeIndicateurs): Indicateurs {
  * inscriptions confirmées (dans la limite des places, d'après l'ordre d'inscription : `repartir`), présences et taux de
  * présence = présences / inscriptions confirmées, en %, arrondi à l'unité. Une ligne par lieu, puis l'ensemble.
  */
-function tableauReunions(reunions: readonly ReunionPilotage[], e: EntreeIndicateurs): TableauIndicateur {
+function tableauReunions(
+  reunions: readonly ReunionPilotage[],
+  e: Pick<EntreeIndicateurs, "periode" | "filtre" | "maintenant" | "sites">,
+): TableauIndicateur {
   const tenues = reunions.filter(
     (r) =>
       dansPeriode(r.debut, e.periode) &&

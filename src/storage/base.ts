@@ -3,6 +3,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, type MigrationResultSet, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
+import Cursor from "pg-cursor";
 import type { Depots, Stockage } from "../app/ports.js";
 import { creerDepots } from "./depots.js";
 import { type Dialecte, POSTGRESQL, SQLITE } from "./dialecte.js";
@@ -59,7 +60,8 @@ export function ouvrirBase(config: ConfigBase): Base {
     const pool = new pg.Pool({ connectionString: config.url, max: config.max ?? 10 });
     // Une connexion perdue ne doit pas tuer le processus : l'erreur remonte à la requête suivante.
     pool.on("error", () => {});
-    db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    // Curseur : les lectures en flux (`stream`, indicateurs de pilotage) arrivent par paquets, pas en un seul tableau.
+    db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
     dialecte = POSTGRESQL;
   }
   const depots: Depots = creerDepots(db);

@@ -4,7 +4,6 @@ import type { ParcoursEchange, ReunionSuivie } from "../domain/echanges.js";
 import type {
   DocumentPilotage,
   MomentSatisfaction,
-  ParcoursPilotage,
   ReorientationPilotage,
   ReunionPilotage,
 } from "../domain/indicateurs.js";
@@ -27,6 +26,12 @@ function versTransitionPilotage(r: Omit<LigneTransition, "id">): TransitionDatee
   }
 }
 
+/**
+ * Parcours lus par aller-retour avec la base (curseur PostgreSQL ; SQLite les rend une à une). Mesuré à 1 000 000 de
+ * parcours (BENCHMARKS.md) : de 100 à 20 000, l'écart reste dans le bruit ; 500 garde la mémoire basse.
+ */
+export const TAILLE_PAQUET_PILOTAGE = 500;
+
 function* tranches<T>(t: T[], n: number) {
   for (let i = 0; i < t.length; i += n) yield t.slice(i, i + n);
 }
@@ -36,12 +41,13 @@ function* tranches<T>(t: T[], n: number) {
  * conseiller) et la période choisissent les parcours en SQL ; pour eux est lue une ligne chacun : les colonnes utiles et
  * la chronologie de pilotage (transitions, entretiens, documents remis : src/storage/chronologiePilotage.ts), dont le
  * dépôt tire la date du premier entretien, les entretiens de la période par modalité et les documents de la période.
- * S'y ajoutent les réorientations et les réunions d'information de la période. Les requêtes sont les mêmes sur SQLite
- * et PostgreSQL ; le calcul est fait par le domaine.
+ * Les parcours sont lus en flux, par paquets de `paquet`, et passés un à un au calcul (`CalculIndicateurs`), qui ne les
+ * garde pas. S'y ajoutent les réorientations et les réunions d'information de la période. Les requêtes sont les mêmes
+ * sur SQLite et PostgreSQL ; le calcul est fait par le domaine.
  */
-export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
+export function creerDepotPilotage(db: Kysely<Schema>, paquet = TAILLE_PAQUET_PILOTAGE): PilotageRepository {
   return {
-    async lignes({ operateurId, siteId, conseillerId, debut, fin }) {
+    async lignes({ operateurId, siteId, conseillerId, debut, fin }, ajouter) {
       const finIncluse = `${fin}T23:59:59.999Z`;
       const choisis = () => {
         let q = db
@@ -62,7 +68,20 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
           );
         return q;
       };
-      const lignes = await choisis()
+      const regions = new Map(
+        (await db.selectFrom("operateur").select(["id", "code_region"]).execute()).map((o) => [
+          o.id,
+          o.code_region,
+        ]),
+      );
+      // Transitions, entretiens et documents viennent de la chronologie tenue sur le parcours (migration 0017) : une ligne
+      // par parcours, au lieu de relire les tables de transitions, d'entretiens et de documents (millions de lignes).
+      // Les lignes sont lues par paquets (curseur sur PostgreSQL) et passées une à une au calcul, qui ne les garde pas :
+      // la mémoire ne croît pas avec le nombre de parcours de l'opérateur.
+      const documents: DocumentPilotage[] = [];
+      const parModalite = new Map<string, { entretiens: number; parcours: number }>();
+      const vus = new Set<string>();
+      const lecture = choisis()
         .select([
           "parcours.id",
           "parcours.beneficiaire_id",
@@ -74,20 +93,8 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
           "parcours.situation_qualification",
           sql<string>`${sql.raw(SQL_CHRONOLOGIE)}`.as("chronologie"),
         ])
-        .execute();
-      const regions = new Map(
-        (await db.selectFrom("operateur").select(["id", "code_region"]).execute()).map((o) => [
-          o.id,
-          o.code_region,
-        ]),
-      );
-      // Transitions, entretiens et documents viennent de la chronologie tenue sur le parcours (migration 0017) : une ligne
-      // par parcours, au lieu de relire les tables de transitions, d'entretiens et de documents (millions de lignes).
-      const parcours: ParcoursPilotage[] = [];
-      const documents: DocumentPilotage[] = [];
-      const parModalite = new Map<string, { entretiens: number; parcours: number }>();
-      const vus = new Set<string>();
-      for (const r of lignes) {
+        .stream(paquet);
+      for await (const r of lecture) {
         const c = lireChronologie(r.chronologie, finIncluse);
         vus.clear();
         for (const [le, modalite] of c.entretiens) {
@@ -105,7 +112,7 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
         }
         for (const [nature, le] of c.documents)
           if (le >= debut && le <= finIncluse) documents.push({ parcoursId: r.id, nature, le });
-        parcours.push({
+        ajouter({
           id: r.id,
           beneficiaireId: r.beneficiaire_id,
           operateurId: r.operateur_id,
@@ -185,7 +192,7 @@ export function creerDepotPilotage(db: Kysely<Schema>): PilotageRepository {
             });
       }
 
-      return { parcours, reorientations, entretiens, reunions, documents };
+      return { reorientations, entretiens, reunions, documents };
     },
     async echanges({ operateurId, debut, fin }) {
       const finIncluse = `${fin}T23:59:59.999Z`;

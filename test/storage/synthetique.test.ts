@@ -16,12 +16,14 @@ import {
 } from "../../src/cli/synthetique.js";
 import { chargerConfiguration } from "../../src/config.js";
 import { type ContenuPlan, verifierPlan } from "../../src/domain/plan/plan.js";
+import { CalculIndicateurs } from "../../src/domain/indicateurs.js";
 import { creerHachage } from "../../src/infra/hachage.js";
 import {
   lireChronologie,
   recalculerChronologies,
   SQL_CHRONOLOGIE,
 } from "../../src/storage/chronologiePilotage.js";
+import { creerDepotPilotage } from "../../src/storage/depotsPilotage.js";
 import { fabriquesBase } from "../support/bases.js";
 
 /**
@@ -208,6 +210,25 @@ describe.each(fabriquesBase())("jeu synthétique ($nom)", (fabrique) => {
     expect(natures).toEqual(new Set(["etat_des_lieux_niveau1", "synthese"]));
     await recalculerChronologies(base.db, base.dialecte);
     expect(await lire()).toEqual(ecrites);
+  });
+
+  it("donne les mêmes indicateurs quelle que soit la taille des paquets lus en flux (curseur)", async () => {
+    // Toute la plateforme sur un an : les parcours passent au calcul par paquets de 7, ou tous d'un coup.
+    const periode = { debut: "2025-06-16", fin: "2026-06-15" };
+    const calculerParPaquets = async (paquet: number) => {
+      const calcul = new CalculIndicateurs(periode, {});
+      let lus = 0;
+      const reste = await creerDepotPilotage(base.db, paquet).lignes(periode, (p) => {
+        lus++;
+        calcul.ajouter(p);
+      });
+      return { lus, indicateurs: calcul.terminer(reste) };
+    };
+    const parSept = await calculerParPaquets(7);
+    const enUnPaquet = await calculerParPaquets(10 * N);
+    expect(parSept.lus).toBeGreaterThan(7 * 10);
+    expect(parSept.indicateurs.parcoursSuivis).toBeGreaterThan(0);
+    expect(parSept).toEqual(enUnPaquet);
   });
 
   it("est relu par les vrais cas d'usage : portefeuille d'un conseiller, dossier, journal d'accès", async () => {

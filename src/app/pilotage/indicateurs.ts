@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  calculerIndicateurs,
+  CalculIndicateurs,
   type FiltrePilotage,
   type Indicateurs,
   masquer,
@@ -89,7 +89,10 @@ export async function calculer(
   filtre: FiltrePilotage,
   maintenant?: string,
 ) {
-  const { reunions, ...lignes } = await depots.pilotage.lignes({ ...filtre, ...periode });
+  const calcul = new CalculIndicateurs(periode, filtre);
+  const { reunions, ...lignes } = await depots.pilotage.lignes({ ...filtre, ...periode }, (p) =>
+    calcul.ajouter(p),
+  );
   const [conseillers, sites] = await Promise.all([
     depots.comptes.lister({
       role: "conseiller",
@@ -97,12 +100,10 @@ export async function calculer(
     }),
     filtre.operateurId ? depots.sites.listerParOperateur(filtre.operateurId) : Promise.resolve([]),
   ]);
-  const i = calculerIndicateurs({
+  const i = calcul.terminer({
     ...lignes,
     // Une réunion n'est rattachée à aucun conseiller : pas de tableau des réunions filtré par conseiller.
     reunions: filtre.conseillerId ? undefined : reunions,
-    periode,
-    filtre,
     maintenant,
     conseillers: Object.fromEntries(conseillers.map((c) => [c.id, `${c.prenom} ${c.nom}`])),
     sites: Object.fromEntries(sites.map((s) => [s.id, s.nom])),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  calculerIndicateurs,
+  CalculIndicateurs,
   masquer,
   type TableauIndicateur,
   tableauxSatisfaction,
@@ -27,8 +27,19 @@ export const lireStatistiquesPubliques = casUsage({
     const maintenant = services.horloge.maintenant().toISOString();
     const annee = entree.annee ?? Number(maintenant.slice(0, 4));
     const periode = { debut: `${annee}-01-01`, fin: `${annee}-12-31` };
-    const lignes = await depots.pilotage.lignes(periode);
-    const national = calculerIndicateurs({ ...lignes, periode, filtre: {} });
+    // Un seul passage sur les parcours de l'année : le calcul national et celui de la région de l'opérateur.
+    const national = new CalculIndicateurs(periode, {});
+    const parRegionCalculs = new Map<string, CalculIndicateurs>();
+    const lignes = await depots.pilotage.lignes(periode, (p) => {
+      national.ajouter(p);
+      const r = p.codeRegion ?? "inconnue";
+      let c = parRegionCalculs.get(r);
+      if (!c) {
+        c = new CalculIndicateurs(periode, {});
+        parRegionCalculs.set(r, c);
+      }
+      c.ajouter(p);
+    });
     const garder = ["entrees_niveau", "entrees_point_entree", "clotures"];
     const presente = (t: TableauIndicateur) => {
       const v = masquer(t);
@@ -39,7 +50,7 @@ export const lireStatistiquesPubliques = casUsage({
         lignes: t.lignes.map((l, i) => ({ cle: l.cle, libelle: l.libelle, valeurs: v[i]! })),
       };
     };
-    const regions = [...new Set(lignes.parcours.map((p) => p.codeRegion ?? "inconnue"))].sort();
+    const regions = [...parRegionCalculs.keys()].sort();
     const parRegion: TableauIndicateur = {
       id: "regions",
       titre: "Entrées et issues par région (région de l'opérateur)",
@@ -49,13 +60,7 @@ export const lireStatistiquesPubliques = casUsage({
         ...MOTIFS_CLOTURE.map((m) => LIBELLES_MOTIF_CLOTURE[m]),
       ],
       lignes: regions.map((r) => {
-        const i = calculerIndicateurs({
-          parcours: lignes.parcours.filter((p) => (p.codeRegion ?? "inconnue") === r),
-          reorientations: [],
-          entretiens: [],
-          periode,
-          filtre: {},
-        });
+        const i = parRegionCalculs.get(r)!.terminer({ reorientations: [], entretiens: [] });
         const t = (id: string) => i.tableaux.find((x) => x.id === id)!;
         const somme = (id: string) => t(id).lignes.reduce((s, l) => s + (l.valeurs[0] ?? 0), 0);
         const clotures = Object.fromEntries(t("clotures").lignes.map((l) => [l.cle, l.valeurs[0] ?? 0]));
@@ -72,10 +77,11 @@ export const lireStatistiquesPubliques = casUsage({
       colonnesEffectif: [0, 1, ...MOTIFS_CLOTURE.map((_, i) => i + 2)],
       graphique: false,
     };
+    const nationaux = national.terminer(lignes);
     const satisfaction = tableauxSatisfaction(await depots.satisfaction.reponses(periode));
     return {
       annee,
-      tableaux: [...national.tableaux.filter((t) => garder.includes(t.id)), parRegion, ...satisfaction].map(
+      tableaux: [...nationaux.tableaux.filter((t) => garder.includes(t.id)), parRegion, ...satisfaction].map(
         presente,
       ),
     };
