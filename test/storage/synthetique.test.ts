@@ -15,8 +15,8 @@ import {
   regions,
 } from "../../src/cli/synthetique.js";
 import { chargerConfiguration } from "../../src/config.js";
-import { type ContenuPlan, verifierPlan } from "../../src/domain/plan/plan.js";
 import { CalculIndicateurs } from "../../src/domain/indicateurs.js";
+import { type ContenuPlan, verifierPlan } from "../../src/domain/plan/plan.js";
 import { creerHachage } from "../../src/infra/hachage.js";
 import {
   lireChronologie,
