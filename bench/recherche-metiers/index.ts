@@ -33,7 +33,9 @@ function cep(): Moteur {
   return {
     nom: "CEP",
     construire: (d) => {
-      index = new IndexMetiers(d);
+      // Comme le produit, l'index s'échauffe à sa construction ; BENCH_ECHAUFFEMENT=non mesure sans (un processus neuf
+      // par mesure : la compilation du moteur JavaScript est partagée par tout le processus).
+      index = new IndexMetiers(d, { echauffement: process.env.BENCH_ECHAUFFEMENT !== "non" });
     },
     rechercher: (q) => index.rechercher(q, 20).map((r) => r.codeRome),
   };

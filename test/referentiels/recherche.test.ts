@@ -8,10 +8,11 @@ import { dossierReferentiels } from "../support/environnement.js";
 
 /** Recherche d'intitulés sur le ROME 4.0 officiel : ce que les personnes et les recruteurs écrivent vraiment. */
 let index: IndexMetiers;
+let donnees: DonneesIndexMetiers;
 beforeAll(async () => {
   const d = await lireRome(await ouvrirSourceRome(dossierReferentiels()));
   const items = new Map(d.items.map((i) => [i.codeOgr, i]));
-  const donnees: DonneesIndexMetiers = {
+  donnees = {
     fiches: d.fiches.map((f) => ({ codeRome: f.codeRome, libelle: f.libelle })),
     appellations: d.appellations,
     items: d.liens
@@ -74,6 +75,18 @@ describe("de l'intitulé libre à la fiche", () => {
 
   it("un texte sans aucun mot du référentiel ne ramène rien", () => {
     expect(index.rechercher("xqzw kkkk", 5)).toEqual([]);
+  });
+
+  it("l'échauffement à la construction ne change aucun résultat (fautes comprises)", () => {
+    const froid = new IndexMetiers(donnees, { echauffement: false });
+    for (const q of [
+      "boulangre",
+      "Secrétaire médicale",
+      "2 agents de sécurité",
+      "dev web",
+      "Conducteur de cars",
+    ])
+      expect(index.rechercher(q, 10)).toEqual(froid.rechercher(q, 10));
   });
 
   it("les résultats sont classés du meilleur au moins bon", () => {

@@ -78,6 +78,8 @@ export interface OptionsIndex {
   poidsFiche?: number;
   /** Facteurs des libellés ESCO par relation (0 : ignorer). */
   facteursEsco?: Partial<Record<RelationEsco, number>>;
+  /** Échauffer l'index à la construction (par défaut : oui ; voir `echauffer`). */
+  echauffement?: boolean;
 }
 
 export class IndexMetiers {
@@ -98,6 +100,8 @@ export class IndexMetiers {
     titre: Float64Array;
     couvert: Float64Array;
     meilleur: Float64Array;
+    /** meilleur idf des variantes du mot courant présentes dans chaque libellé */
+    couvertMot: Float64Array;
     parAppellation: Float64Array;
     ctx: Float64Array;
     ctxMot: Float64Array;
@@ -245,11 +249,29 @@ export class IndexMetiers {
       titre: new Float64Array(nDocs),
       couvert: new Float64Array(nDocs),
       meilleur: new Float64Array(nDocs),
+      couvertMot: new Float64Array(nDocs),
       parAppellation: new Float64Array(n),
       ctx: new Float64Array(nf),
       ctxMot: new Float64Array(nf),
       parFiche: new Float64Array(4 * nf),
     };
+    if (options.echauffement !== false) this.echauffer();
+  }
+
+  /**
+   * Échauffement : l'index répond à une appellation sur 50 de ses propres libellés, telle quelle puis une lettre en
+   * moins (chemin de correction des fautes), pour que le moteur JavaScript ait compilé le calcul avant la première
+   * requête d'un utilisateur (sinon les premières, juste après le démarrage ou un import, prennent plusieurs
+   * millisecondes). Les résultats n'en dépendent pas ; le cache des mots est vidé ensuite.
+   */
+  private echauffer() {
+    for (let i = 0; i < this.appellations.length; i += 50) {
+      const libelle = this.appellations[i]!.libelle;
+      const k = libelle.length >> 1;
+      this.rechercher(libelle);
+      this.rechercher(`${libelle.slice(0, k)}${libelle.slice(k + 1)} (H/F)`);
+    }
+    this.cache.clear();
   }
 
   /** Variantes d'un mot de requête présentes dans le vocabulaire, avec un poids de confiance. */
@@ -337,7 +359,7 @@ export class IndexMetiers {
     if (!requete.length) return [];
     const totalRequete = requete.reduce((s, q) => s + q.poids, 0);
     // Tableaux réutilisés d'une requête à l'autre (pas d'allocation par appellation candidate).
-    const { titre, couvert, meilleur, parAppellation, ctx, ctxMot } = this.tampons;
+    const { titre, couvert, meilleur, couvertMot, parAppellation, ctx, ctxMot } = this.tampons;
     const touches: number[] = [];
     const touchesCtx: number[] = [];
     for (const q of requete) {
@@ -347,9 +369,12 @@ export class IndexMetiers {
         const p = this.postings.get(v);
         if (p) {
           const s = c * q.poids;
+          // La liste d'un mot dit déjà quels libellés le contiennent : son idf couvre ces libellés.
+          const idfV = this.idf.get(v)!;
           for (const a of p) {
             if (meilleur[a] === 0) vusMot.push(a);
             if (meilleur[a]! < s) meilleur[a] = s;
+            if (couvertMot[a]! < idfV) couvertMot[a] = idfV;
           }
         }
         const f = this.contexte.get(v);
@@ -367,11 +392,8 @@ export class IndexMetiers {
         if (titre[a] === 0) touches.push(a);
         titre[a]! += meilleur[a]!;
         meilleur[a] = 0;
-        const doc = this.documents[a]!;
-        let idfCouvert = 0;
-        for (const [v] of q.variantes)
-          if (doc.mots.has(v)) idfCouvert = Math.max(idfCouvert, this.idf.get(v)!);
-        couvert[a]! += idfCouvert;
+        couvert[a]! += couvertMot[a]!;
+        couvertMot[a] = 0;
       }
       for (const r of vusCtxMot) {
         if (ctx[r] === 0) touchesCtx.push(r);
