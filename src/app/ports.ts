@@ -219,6 +219,15 @@ export interface FiltreParcours {
   recherche?: string;
 }
 
+/** Une page d'une liste : combien de lignes au plus, et combien en sauter. */
+export interface PageDemandee {
+  limite: number;
+  decalage: number;
+}
+
+/** Un parcours dans une liste, avec son dernier contact et son prochain rendez-vous. */
+export type ParcoursListe = Parcours & { dernierContact: string | null; prochainRendezVous: string | null };
+
 export interface EvenementAudit {
   id: string;
   horodatage: string;
@@ -314,9 +323,8 @@ export interface ParcoursRepository {
     >,
     modifieLe: string,
   ): Promise<boolean>;
-  filtrer(
-    f: FiltreParcours,
-  ): Promise<(Parcours & { dernierContact: string | null; prochainRendezVous: string | null })[]>;
+  /** Une page des parcours qui répondent au filtre (ordre : modifiés le plus récemment d'abord), et leur nombre total. */
+  filtrer(f: FiltreParcours, page: PageDemandee): Promise<{ parcours: ParcoursListe[]; total: number }>;
   /** Parcours clos avant cette date et pas encore anonymisés. */
   closAvant(date: string, limite: number): Promise<Parcours[]>;
   parId(id: string): Promise<Parcours | undefined>;

@@ -274,30 +274,11 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
         if (filtre.referentId) q = q.where("referent_id", "=", filtre.referentId);
         return (await q.orderBy("modifie_le", "desc").execute()).map(versParcours);
       },
-      async filtrer(f) {
+      async filtrer(f, page) {
+        // Les filtres, tous en SQL : le total et la page se calculent sur les mêmes lignes.
         let q = db
           .selectFrom("parcours")
           .innerJoin("compte", "compte.id", "parcours.beneficiaire_id")
-          .selectAll("parcours")
-          .select((eb) => [
-            eb
-              .selectFrom("entretien")
-              .select((e) => e.fn.max("entretien.le").as("m"))
-              .whereRef("entretien.parcours_id", "=", "parcours.id")
-              .as("dernier_entretien"),
-            eb
-              .selectFrom("message")
-              .select((e) => e.fn.max("message.cree_le").as("m"))
-              .whereRef("message.parcours_id", "=", "parcours.id")
-              .as("dernier_message"),
-            eb
-              .selectFrom("rendez_vous")
-              .select((e) => e.fn.min("rendez_vous.debut").as("m"))
-              .whereRef("rendez_vous.parcours_id", "=", "parcours.id")
-              .where("rendez_vous.statut", "!=", "annule")
-              .where("rendez_vous.debut", ">=", f.maintenant)
-              .as("prochain_rdv"),
-          ])
           .where("parcours.operateur_id", "=", f.operateurId);
         if (f.visiblesPar) {
           const v = f.visiblesPar;
@@ -321,29 +302,112 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
         if (f.niveau) q = q.where("parcours.niveau", "=", f.niveau);
         if (f.phase) q = q.where("parcours.phase", "=", f.phase);
         if (f.statut) q = q.where("parcours.statut", "=", f.statut);
+        if (f.sansContactDepuis) {
+          // Dernier contact (entretien ou message, à défaut l'ouverture du dossier) avant cette date, dossier non clos :
+          // aucun contact à partir de la date, et le dossier a déjà eu un contact ou a été ouvert avant.
+          // Chaque comparaison oppose une colonne à un paramètre : même SQL sur SQLite (texte ISO) et PostgreSQL (timestamptz).
+          const d = f.sansContactDepuis;
+          q = q.where((eb) =>
+            eb.and([
+              eb("parcours.statut", "!=", "clos"),
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom("entretien")
+                    .select("entretien.id")
+                    .whereRef("entretien.parcours_id", "=", "parcours.id")
+                    .where("entretien.le", ">=", d),
+                ),
+              ),
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom("message")
+                    .select("message.id")
+                    .whereRef("message.parcours_id", "=", "parcours.id")
+                    .where("message.cree_le", ">=", d),
+                ),
+              ),
+              eb.or([
+                eb("parcours.cree_le", "<", d),
+                eb.exists(
+                  eb
+                    .selectFrom("entretien")
+                    .select("entretien.id")
+                    .whereRef("entretien.parcours_id", "=", "parcours.id"),
+                ),
+                eb.exists(
+                  eb
+                    .selectFrom("message")
+                    .select("message.id")
+                    .whereRef("message.parcours_id", "=", "parcours.id"),
+                ),
+              ]),
+            ]),
+          );
+        }
+        if (f.rendezVousAvant) {
+          // Le prochain rendez-vous non annulé (à partir de maintenant) est au plus tard à cette date.
+          const avant = f.rendezVousAvant;
+          q = q.where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom("rendez_vous")
+                .select("rendez_vous.id")
+                .whereRef("rendez_vous.parcours_id", "=", "parcours.id")
+                .where("rendez_vous.statut", "!=", "annule")
+                .where("rendez_vous.debut", ">=", f.maintenant)
+                .where("rendez_vous.debut", "<=", avant),
+            ),
+          );
+        }
         if (f.recherche?.trim())
           q = q.where(
             sql`lower(compte.prenom || ' ' || compte.nom || ' ' || compte.nom || ' ' || compte.prenom)`,
             "like",
             `%${f.recherche.trim().toLowerCase().replace(/[%_]/g, "")}%`,
           );
-        const lignes = await q.orderBy("parcours.modifie_le", "desc").execute();
-        return lignes
-          .map((r) => {
+        const [compte, lignes] = await Promise.all([
+          q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+          q
+            .selectAll("parcours")
+            .select((eb) => [
+              eb
+                .selectFrom("entretien")
+                .select((e) => e.fn.max("entretien.le").as("m"))
+                .whereRef("entretien.parcours_id", "=", "parcours.id")
+                .as("dernier_entretien"),
+              eb
+                .selectFrom("message")
+                .select((e) => e.fn.max("message.cree_le").as("m"))
+                .whereRef("message.parcours_id", "=", "parcours.id")
+                .as("dernier_message"),
+              eb
+                .selectFrom("rendez_vous")
+                .select((e) => e.fn.min("rendez_vous.debut").as("m"))
+                .whereRef("rendez_vous.parcours_id", "=", "parcours.id")
+                .where("rendez_vous.statut", "!=", "annule")
+                .where("rendez_vous.debut", ">=", f.maintenant)
+                .as("prochain_rdv"),
+            ])
+            // Ordre stable d'une page à l'autre : le plus récemment modifié d'abord, l'identifiant départage.
+            .orderBy("parcours.modifie_le", "desc")
+            .orderBy("parcours.id")
+            .limit(page.limite)
+            .offset(page.decalage)
+            .execute(),
+        ]);
+        return {
+          total: Number(compte.n),
+          parcours: lignes.map((r) => {
             const contacts = [r.dernier_entretien, r.dernier_message].filter((x): x is string => !!x);
             return {
               ...versParcours(r),
               dernierContact: contacts.length ? contacts.sort().at(-1)! : null,
               prochainRendezVous: (r.prochain_rdv as string | null) ?? null,
             };
-          })
-          .filter(
-            (p) =>
-              (!f.sansContactDepuis ||
-                (p.statut !== "clos" && (p.dernierContact ?? p.creeLe) < f.sansContactDepuis)) &&
-              (!f.rendezVousAvant ||
-                (p.prochainRendezVous !== null && p.prochainRendezVous <= f.rendezVousAvant)),
-          );
+          }),
+        };
       },
       async closAvant(date, limite) {
         return (

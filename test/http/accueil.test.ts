@@ -48,11 +48,11 @@ describe.each(fabriquesBase())("demande en ligne vers un opérateur ($nom)", (fa
     });
     expect(choix.statusCode).toBe(200);
     const moi = await env.connecter(email, "un mot de passe solide");
-    const mesParcours = (await env.requete("GET", "/api/v1/parcours", moi)).json();
+    const mesParcours = (await env.requete("GET", "/api/v1/parcours", moi)).json().dossiers;
     expect(mesParcours).toHaveLength(1);
 
     const conseillere = await env.connecter("conseillere.ara@demo.cep.invalid");
-    const liste = (await env.requete("GET", "/api/v1/parcours", conseillere)).json();
+    const liste = (await env.requete("GET", "/api/v1/parcours", conseillere)).json().dossiers;
     const p = liste.find(
       (x: { beneficiaire: { email?: string; nom: string } }) => x.beneficiaire.nom === "Martin",
     );
@@ -71,7 +71,8 @@ describe.each(fabriquesBase())("demande en ligne vers un opérateur ($nom)", (fa
     );
     expect([r1.statusCode, r2.statusCode]).toEqual([201, 201]);
     const responsable = await env.connecter("responsable.ara@demo.cep.invalid");
-    const liste = (await env.requete("GET", "/api/v1/parcours?recherche=Martin", responsable)).json();
+    const liste = (await env.requete("GET", "/api/v1/parcours?recherche=Martin", responsable)).json()
+      .dossiers;
     const miens = liste.filter(
       (x: { demande: string }) => x.demande?.includes("VAE") || x.demande?.includes("paysage"),
     );
@@ -117,7 +118,8 @@ describe.each(fabriquesBase())("état des lieux de niveau 1 ($nom)", (fabrique) 
 
   it("se crée, se modifie avec la version lue, refuse une écriture concurrente (409) et se lit côté bénéficiaire", async () => {
     const conseillere = await env.connecter("conseillere.ara@demo.cep.invalid");
-    const parcours = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", conseillere)).json();
+    const parcours = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", conseillere)).json()
+      .dossiers;
     const p = parcours.find((x: { statut: string }) => x.statut !== "clos");
     const url = `/api/v1/parcours/${p.id}/etat-des-lieux`;
     expect((await env.requete("GET", url, conseillere)).json()).toEqual({ etatDesLieux: null });

@@ -496,7 +496,7 @@ describe.each(fabriquesBase())("autorisations HTTP ($nom)", (fabrique) => {
       sessions[email] = await env.connecter(email);
     const p = (
       await env.requete("GET", "/api/v1/parcours?mesDossiers=true", sessions[`conseillere.ara@${D}`])
-    ).json()[0];
+    ).json().dossiers[0];
     const ara = sessions[`conseillere.ara@${D}`];
     cible = {
       parcoursId: p.id,
@@ -523,7 +523,8 @@ describe.each(fabriquesBase())("autorisations HTTP ($nom)", (fabrique) => {
       })
     ).json().id;
     // Un bénéficiaire d'un autre dossier : le premier de la Mission locale.
-    const autre = (await env.requete("GET", "/api/v1/parcours", sessions[`conseillere.ml@${D}`])).json()[0];
+    const autre = (await env.requete("GET", "/api/v1/parcours", sessions[`conseillere.ml@${D}`])).json()
+      .dossiers[0];
     sessions.beneficiaireAutre = await env.connecter(autre.beneficiaire.email);
     sessions.conseillerAutre = sessions[`conseillere.ml@${D}`]!;
   });

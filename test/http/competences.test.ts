@@ -115,7 +115,7 @@ describe.each(fabriquesBase())("compétences, pistes et projets ($nom)", (fabriq
     beforeAll(async () => {
       conseillere = await env.connecter(`conseillere.ara@${D}`);
       beneficiaire = await env.connecter(`beneficiaire03@${D}`);
-      parcoursId = (await env.requete("GET", "/api/v1/parcours", beneficiaire)).json()[0].id;
+      parcoursId = (await env.requete("GET", "/api/v1/parcours", beneficiaire)).json().dossiers[0].id;
     });
 
     it("la personne remplit son profil ; son conseiller le lit ; un conflit de version est un 409", async () => {

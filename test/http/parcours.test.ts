@@ -334,7 +334,7 @@ describe.each(fabriquesBase())("parcours de bout en bout ($nom)", (fabrique) => 
     const { p } = await ouvrir();
     const ml = (
       await env.requete("GET", "/api/v1/parcours", await env.connecter(`conseillere.ml@${D}`))
-    ).json()[0].operateur.id;
+    ).json().dossiers[0].operateur.id;
     const r = await env.requete("POST", `/api/v1/parcours/${p.id}/transferts`, claire, {
       version: 1,
       type: "reorientation",
@@ -370,7 +370,7 @@ describe.each(fabriquesBase())("parcours de bout en bout ($nom)", (fabrique) => 
 
   it("filtres du portefeuille : niveau, pause, recherche par nom, sans contact, rendez-vous à venir", async () => {
     const q = async (qs: string) =>
-      (await env.requete("GET", `/api/v1/parcours?${qs}`, claire)).json() as {
+      (await env.requete("GET", `/api/v1/parcours?${qs}`, claire)).json().dossiers as {
         niveau: number;
         statut: string;
         beneficiaire: { nom: string };
@@ -387,7 +387,7 @@ describe.each(fabriquesBase())("parcours de bout en bout ($nom)", (fabrique) => 
 
   it("file d'attente du responsable : seulement les dossiers en cours sans référent, filtrés par le serveur", async () => {
     const q = async (qs: string) =>
-      (await env.requete("GET", `/api/v1/parcours?${qs}`, responsable)).json() as {
+      (await env.requete("GET", `/api/v1/parcours?${qs}`, responsable)).json().dossiers as {
         id: string;
         statut: string;
         referent: unknown;
@@ -404,6 +404,58 @@ describe.each(fabriquesBase())("parcours de bout en bout ($nom)", (fabrique) => 
     );
     expect(enCours.length).toBeGreaterThan(file.length);
     expect((await env.requete("GET", "/api/v1/parcours?sansReferent=oui", responsable)).statusCode).toBe(400);
+  });
+
+  it("liste paginée : la page 2 continue la page 1, total exact, pages bornées, accès journalisé", async () => {
+    type Page = { dossiers: { id: string }[]; total: number; page: number; parPage: number };
+    const q = async (qs: string) => {
+      const r = await env.requete("GET", `/api/v1/parcours?${qs}`, responsable);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as Page;
+    };
+    const entiere = await q("parPage=200");
+    expect(entiere.total).toBe(entiere.dossiers.length);
+    expect(entiere.total).toBeGreaterThan(4);
+    const p1 = await q("page=1&parPage=2");
+    const p2 = await q("page=2&parPage=2");
+    expect(p1).toMatchObject({ total: entiere.total, page: 1, parPage: 2 });
+    expect(p2).toMatchObject({ total: entiere.total, page: 2, parPage: 2 });
+    expect([...p1.dossiers, ...p2.dossiers].map((d) => d.id)).toEqual(
+      entiere.dossiers.slice(0, 4).map((d) => d.id),
+    );
+    // Par défaut : la première page, 50 dossiers au plus.
+    const defaut = await q("");
+    expect(defaut).toMatchObject({ page: 1, parPage: 50, total: entiere.total });
+    expect(defaut.dossiers.length).toBe(Math.min(50, entiere.total));
+    // Après la dernière page : aucune ligne, mais le total.
+    expect(await q(`page=${entiere.total + 1}&parPage=1`)).toMatchObject({
+      dossiers: [],
+      total: entiere.total,
+    });
+    // Le journal garde le nombre de dossiers montrés et le total.
+    await q("page=2&parPage=3");
+    const evenement = await env.base.db
+      .selectFrom("evenement_audit")
+      .select("details")
+      .where("action", "=", "parcours.lister")
+      .where("acteur_compte_id", "=", responsable.compte.id)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(evenement.details!)).toEqual({ nombre: 3, total: entiere.total });
+  });
+
+  it("liste paginée : page ou taille de page hors bornes, 400 qui nomme le champ", async () => {
+    for (const [qs, champ, message] of [
+      ["parPage=500", "parPage", "Au plus 200 dossiers par page."],
+      ["parPage=0", "parPage", "Au moins 1 dossier par page."],
+      ["page=0", "page", "Les pages sont numérotées à partir de 1."],
+      ["page=deux", "page", "Indiquez un numéro de page."],
+      ["page=1.5", "page", "Indiquez un numéro de page entier."],
+    ] as const) {
+      const r = await env.requete("GET", `/api/v1/parcours?${qs}`, claire);
+      expect(r.statusCode, qs).toBe(400);
+      expect(r.json().erreur.champs, qs).toEqual([{ champ, message }]);
+    }
   });
 
   it("export de toutes mes données en JSON et en HTML lisible ; demande d'effacement", async () => {
@@ -477,5 +529,15 @@ describe.each(fabriquesBase())("parcours de bout en bout ($nom)", (fabrique) => 
     const corps =
       doc.paths["/api/v1/parcours/{id}/transitions"].post.requestBody.content["application/json"].schema;
     expect(corps.required).toEqual(["version", "transition"]);
+    // La liste : paramètres de page, et réponse paginée (dossiers de la page et total).
+    const liste = doc.paths["/api/v1/parcours"].get;
+    expect(liste.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(["page", "parPage"]),
+    );
+    const reponse = liste.responses["200"].content["application/json"].schema;
+    expect(reponse.required).toEqual(["dossiers", "total", "page", "parPage"]);
+    expect(reponse.properties.dossiers.items.required).toEqual(
+      expect.arrayContaining(["id", "beneficiaire", "dernierContact", "prochainRendezVous"]),
+    );
   });
 });

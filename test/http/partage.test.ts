@@ -13,7 +13,8 @@ describe.each(fabriquesBase())("partage d'un dossier avec un collègue ($nom)", 
   it("le collègue n'y a accès qu'une fois le dossier partagé, et plus après le retrait ; le bénéficiaire le voit", async () => {
     const claire = await env.connecter("conseillere.ara@demo.cep.invalid");
     const julien = await env.connecter("conseiller.ara@demo.cep.invalid");
-    const dossier = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", claire)).json()[0];
+    const dossier = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", claire)).json()
+      .dossiers[0];
     expect((await env.requete("GET", `/api/v1/parcours/${dossier.id}`, julien)).statusCode).toBe(403);
 
     const partage = await env.requete("POST", `/api/v1/parcours/${dossier.id}/partages`, claire, {
@@ -26,7 +27,7 @@ describe.each(fabriquesBase())("partage d'un dossier avec un collègue ($nom)", 
       { conseiller: { id: julien.compte.id, prenom: "Julien", nom: "Morin" }, creeLe: expect.any(String) },
     ]);
     // Le collègue le retrouve dans son portefeuille.
-    const portefeuille = (await env.requete("GET", "/api/v1/parcours", julien)).json();
+    const portefeuille = (await env.requete("GET", "/api/v1/parcours", julien)).json().dossiers;
     expect(portefeuille.map((p: { id: string }) => p.id)).toContain(dossier.id);
 
     expect(
@@ -50,7 +51,8 @@ describe.each(fabriquesBase())("partage d'un dossier avec un collègue ($nom)", 
   it("refuse le partage avec un conseiller d'un autre opérateur, en nommant le champ", async () => {
     const claire = await env.connecter("conseillere.ara@demo.cep.invalid");
     const sofia = await env.connecter("conseillere.ml@demo.cep.invalid");
-    const dossier = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", claire)).json()[1];
+    const dossier = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", claire)).json()
+      .dossiers[1];
     const r = await env.requete("POST", `/api/v1/parcours/${dossier.id}/partages`, claire, {
       conseillerId: sofia.compte.id,
     });
@@ -62,7 +64,8 @@ describe.each(fabriquesBase())("partage d'un dossier avec un collègue ($nom)", 
   it("un collègue à qui le dossier est partagé ne peut pas le repartager", async () => {
     const claire = await env.connecter("conseillere.ara@demo.cep.invalid");
     const julien = await env.connecter("conseiller.ara@demo.cep.invalid");
-    const dossier = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", claire)).json()[2];
+    const dossier = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", claire)).json()
+      .dossiers[2];
     await env.requete("POST", `/api/v1/parcours/${dossier.id}/partages`, claire, {
       conseillerId: julien.compte.id,
     });

@@ -73,7 +73,7 @@ describe.each(fabriquesBase())("plan d'actions du dossier ($nom)", (fabrique) =>
     claire = await env.connecter(`conseillere.ara@${D}`);
     const liste = (
       await env.requete("GET", "/api/v1/parcours?mesDossiers=true&statut=en_cours", claire)
-    ).json();
+    ).json().dossiers;
     // Un dossier en phase de mise en œuvre (niveau 2), celle du plan d'actions.
     parcours = liste.find((p: { phase: string | null }) => p.phase === "mise_en_oeuvre") ?? liste[0];
   });
@@ -372,7 +372,7 @@ describe.each(fabriquesBase())("plan d'actions du dossier ($nom)", (fabrique) =>
   ])("400 en nommant le champ : %s", async (_cas, abimer, champ) => {
     const autre = (
       await env.requete("GET", "/api/v1/parcours?mesDossiers=true&statut=en_cours", claire)
-    ).json()[1];
+    ).json().dossiers[1];
     const c = contenu();
     abimer(c);
     const r = await env.requete("PUT", `/api/v1/parcours/${autre.id}/plan`, claire, {

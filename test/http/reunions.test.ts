@@ -77,7 +77,8 @@ describe.each(fabriquesBase())("réunions d'information ($nom)", (fabrique) => {
 
   it("une personne inscrite depuis son dossier ; sa présence apparaît dans la chronologie du parcours", async () => {
     const conseillere = await env.connecter("conseillere.ara@demo.cep.invalid");
-    const parcours = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", conseillere)).json();
+    const parcours = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", conseillere)).json()
+      .dossiers;
     const p = parcours.find((x: { statut: string }) => x.statut !== "clos");
     const reunion = (
       await env.requete("POST", "/api/v1/reunions", conseillere, {
@@ -117,7 +118,8 @@ describe.each(fabriquesBase())("réunions d'information ($nom)", (fabrique) => {
 
   it("depuis le dossier : les séances de l'opérateur et la place de la personne, liste d'attente comprise", async () => {
     const conseillere = await env.connecter("conseillere.ara@demo.cep.invalid");
-    const parcours = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", conseillere)).json();
+    const parcours = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", conseillere)).json()
+      .dossiers;
     const p = parcours.find((x: { statut: string }) => x.statut !== "clos");
     const reunion = (
       await env.requete("POST", "/api/v1/reunions", conseillere, {

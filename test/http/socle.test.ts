@@ -229,7 +229,8 @@ describe.each(fabriquesBase())("socle HTTP ($nom)", (fabrique) => {
   it("un conseiller ne lit ni le compte ni le dossier d'un bénéficiaire d'un autre opérateur", async () => {
     const ml = await env.connecter(CONSEILLERE_ML);
     const ara = await env.connecter(CONSEILLERE_ARA);
-    const dossierAra = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", ara)).json()[0];
+    const dossierAra = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", ara)).json()
+      .dossiers[0];
     expect((await env.requete("GET", `/api/v1/parcours/${dossierAra.id}`, ara)).statusCode).toBe(200);
     expect((await env.requete("GET", `/api/v1/parcours/${dossierAra.id}`, ml)).statusCode).toBe(403);
     expect((await env.requete("GET", `/api/v1/comptes/${dossierAra.beneficiaire.id}`, ml)).statusCode).toBe(
@@ -240,7 +241,7 @@ describe.each(fabriquesBase())("socle HTTP ($nom)", (fabrique) => {
       200,
     );
     // Aucun dossier de l'autre opérateur dans la liste.
-    const listeMl = (await env.requete("GET", "/api/v1/parcours", ml)).json();
+    const listeMl = (await env.requete("GET", "/api/v1/parcours", ml)).json().dossiers;
     expect(
       listeMl.every((p: { operateur: { id: string } }) => p.operateur.id === ml.compte.operateurId),
     ).toBe(true);
@@ -249,7 +250,7 @@ describe.each(fabriquesBase())("socle HTTP ($nom)", (fabrique) => {
   it("chaque lecture d'un dossier est auditée au nom du bénéficiaire, refus compris", async () => {
     const ara = await env.connecter(CONSEILLERE_ARA);
     const ml = await env.connecter(CONSEILLERE_ML);
-    const dossier = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", ara)).json()[1];
+    const dossier = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", ara)).json().dossiers[1];
     await env.requete("GET", `/api/v1/parcours/${dossier.id}`, ara);
     await env.requete("GET", `/api/v1/parcours/${dossier.id}`, ml);
     const journal = await env.base.depots.audit.listerParBeneficiaire(dossier.beneficiaire.id, 10);
@@ -263,9 +264,8 @@ describe.each(fabriquesBase())("socle HTTP ($nom)", (fabrique) => {
 
   it("un responsable ne crée que des conseillers de son propre opérateur", async () => {
     const resp = await env.connecter(RESPONSABLE_ML);
-    const autre = (
-      await env.requete("GET", "/api/v1/parcours", await env.connecter(CONSEILLERE_ARA))
-    ).json()[0].operateur.id;
+    const autre = (await env.requete("GET", "/api/v1/parcours", await env.connecter(CONSEILLERE_ARA))).json()
+      .dossiers[0].operateur.id;
     const r = await env.requete("POST", "/api/v1/comptes", resp, {
       prenom: "X",
       nom: "Y",

@@ -42,7 +42,7 @@ describe.each(fabriquesBase())("document de synthèse ($nom)", (fabrique) => {
     ines = await env.connecter(`beneficiaire08@${D}`);
     const p = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", julien))
       .json()
-      .find((x: { beneficiaire: { nom: string } }) => x.beneficiaire.nom === "Dubois");
+      .dossiers.find((x: { beneficiaire: { nom: string } }) => x.beneficiaire.nom === "Dubois");
     parcoursId = p.id;
     beneficiaireId = p.beneficiaire.id;
   });
@@ -475,7 +475,7 @@ describe.each(fabriquesBase())("document de synthèse ($nom)", (fabrique) => {
   it("le niveau 2 ne peut clore un parcours resté au niveau 1 (400 sur « niveau »)", async () => {
     const emma = (await env.requete("GET", "/api/v1/parcours?mesDossiers=true", julien))
       .json()
-      .find((x: { niveau: number; statut: string }) => x.niveau === 1 && x.statut === "en_cours");
+      .dossiers.find((x: { niveau: number; statut: string }) => x.niveau === 1 && x.statut === "en_cours");
     const r = await env.requete("PUT", `/api/v1/parcours/${emma.id}/synthese/brouillon`, julien, {
       version: 0,
       niveau: 2,

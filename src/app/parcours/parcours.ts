@@ -130,6 +130,10 @@ export const lireParcours = casUsage({
 
 const booleen = z.enum(["true", "false"]).transform((v) => v === "true");
 
+/** Taille d'une page de la liste des dossiers : par défaut, et au plus. */
+export const PAR_PAGE_DEFAUT = 50;
+export const PAR_PAGE_MAX = 200;
+
 export const listerParcours = casUsage({
   nom: "parcours.lister",
   entree: z.object({
@@ -150,6 +154,20 @@ export const listerParcours = casUsage({
       .optional(),
     rendezVousJours: z.coerce.number().int().min(1).max(365).optional(),
     recherche: z.string().trim().max(100, "Recherche trop longue.").optional(),
+    /** Numéro de la page demandée, à partir de 1. */
+    page: z.coerce
+      .number({ error: "Indiquez un numéro de page." })
+      .int("Indiquez un numéro de page entier.")
+      .min(1, "Les pages sont numérotées à partir de 1.")
+      .max(1_000_000, "Numéro de page trop grand.")
+      .default(1),
+    /** Nombre de dossiers par page. */
+    parPage: z.coerce
+      .number({ error: "Indiquez un nombre de dossiers par page." })
+      .int("Indiquez un nombre entier de dossiers par page.")
+      .min(1, "Au moins 1 dossier par page.")
+      .max(PAR_PAGE_MAX, `Au plus ${PAR_PAGE_MAX} dossiers par page.`)
+      .default(PAR_PAGE_DEFAUT),
   }),
   autoriser: ({ acteur }) => {
     exigerRole(acteur, "beneficiaire", "conseiller", "responsable");
@@ -157,11 +175,14 @@ export const listerParcours = casUsage({
   },
   async executer({ acteur, entree, depots, services }) {
     const a = exigerRole(acteur, "beneficiaire", "conseiller", "responsable");
+    const { page, parPage } = entree;
+    const decalage = (page - 1) * parPage;
     if (a.role === "beneficiaire") {
+      // Les dossiers d'une personne : quelques-uns au plus, paginés ici pour garder la même réponse.
       const liste = await depots.parcours.listerParBeneficiaire(a.compteId);
       const maintenant = services.horloge.maintenant().toISOString();
-      return Promise.all(
-        liste.map(async (p) => ({
+      const dossiers = await Promise.all(
+        liste.slice(decalage, decalage + parPage).map(async (p) => ({
           ...(await vue(depots, p, acteur)),
           dernierContact: null,
           prochainRendezVous:
@@ -169,38 +190,45 @@ export const listerParcours = casUsage({
               ?.debut ?? null,
         })),
       );
+      return { dossiers, total: liste.length, page, parPage };
     }
     const maintenant = services.horloge.maintenant();
     const jours = (n: number) => new Date(maintenant.getTime() + n * 86_400_000).toISOString();
-    const liste = await depots.parcours.filtrer({
-      operateurId: a.operateurId!,
-      ...(a.role === "conseiller" ? { visiblesPar: a.compteId } : {}),
-      ...(entree.mesDossiers ? { referentId: a.compteId } : {}),
-      ...(entree.sansReferent ? { sansReferent: true } : {}),
-      ...(entree.niveau ? { niveau: entree.niveau } : {}),
-      ...(entree.phase ? { phase: entree.phase } : {}),
-      ...(entree.statut ? { statut: entree.statut } : {}),
-      ...(entree.sansContactJours ? { sansContactDepuis: jours(-entree.sansContactJours) } : {}),
-      maintenant: maintenant.toISOString(),
-      ...(entree.rendezVousJours ? { rendezVousAvant: jours(entree.rendezVousJours) } : {}),
-      ...(entree.recherche ? { recherche: entree.recherche } : {}),
-    });
+    const { parcours, total } = await depots.parcours.filtrer(
+      {
+        operateurId: a.operateurId!,
+        ...(a.role === "conseiller" ? { visiblesPar: a.compteId } : {}),
+        ...(entree.mesDossiers ? { referentId: a.compteId } : {}),
+        ...(entree.sansReferent ? { sansReferent: true } : {}),
+        ...(entree.niveau ? { niveau: entree.niveau } : {}),
+        ...(entree.phase ? { phase: entree.phase } : {}),
+        ...(entree.statut ? { statut: entree.statut } : {}),
+        ...(entree.sansContactJours ? { sansContactDepuis: jours(-entree.sansContactJours) } : {}),
+        maintenant: maintenant.toISOString(),
+        ...(entree.rendezVousJours ? { rendezVousAvant: jours(entree.rendezVousJours) } : {}),
+        ...(entree.recherche ? { recherche: entree.recherche } : {}),
+      },
+      { limite: parPage, decalage },
+    );
     const m = memoire(depots);
-    m.precharger(liste.flatMap((p) => [p.beneficiaireId, p.referentId, p.suppleantId]));
-    return Promise.all(
-      liste.map(async (p) => ({
+    m.precharger(parcours.flatMap((p) => [p.beneficiaireId, p.referentId, p.suppleantId]));
+    const dossiers = await Promise.all(
+      parcours.map(async (p) => ({
         ...(await vue(depots, p, acteur, m)),
         dernierContact: p.dernierContact,
         prochainRendezVous: p.prochainRendezVous,
       })),
     );
+    return { dossiers, total, page, parPage };
   },
-  audit: (_e, r) => ({
+  audit: (_e, { dossiers, total }) => ({
     objetType: "parcours",
-    details: { nombre: r.length },
+    details: { nombre: dossiers.length, total },
     // Une liste de dossiers révèle des données personnelles : pour un bénéficiaire, c'est les siennes.
     beneficiaireId:
-      r.length > 0 && r.every((p) => p.beneficiaireId === r[0]!.beneficiaireId) ? r[0]!.beneficiaireId : null,
+      dossiers.length > 0 && dossiers.every((p) => p.beneficiaireId === dossiers[0]!.beneficiaireId)
+        ? dossiers[0]!.beneficiaireId
+        : null,
   }),
 });
 

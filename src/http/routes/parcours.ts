@@ -8,6 +8,8 @@ import {
   listerParcours,
   listerReorientations,
   modifierSituation,
+  PAR_PAGE_DEFAUT,
+  PAR_PAGE_MAX,
   repondreReorientation,
   transfererParcours,
 } from "../../app/parcours/parcours.js";
@@ -25,10 +27,35 @@ import {
   proposerRendezVous,
   repondreRendezVous,
 } from "../../app/parcours/suivi.js";
+import { PHASES, STATUTS_PARCOURS } from "../../domain/parcours.js";
 import { corpsEtParametres, exposer } from "../exposer.js";
 import type { App, OptionsServeur } from "../serveur.js";
 
 const id = z.object({ id: z.uuid() });
+
+const personne = z.object({ id: z.string(), prenom: z.string(), nom: z.string() });
+/** Un dossier de la liste (champs du parcours, noms utiles à l'écran, dernier contact, prochain rendez-vous). */
+const dossierListe = z.looseObject({
+  id: z.string(),
+  beneficiaireId: z.string(),
+  operateurId: z.string(),
+  referentId: z.string().nullable(),
+  niveau: z.union([z.literal(1), z.literal(2)]),
+  phase: z.enum(PHASES).nullable(),
+  statut: z.enum(STATUTS_PARCOURS),
+  version: z.number(),
+  creeLe: z.string(),
+  modifieLe: z.string(),
+  beneficiaire: personne.extend({ email: z.string(), demo: z.boolean() }),
+  referent: personne.nullable(),
+  suppleant: personne.nullable(),
+  operateur: z.object({ id: z.string(), nom: z.string() }),
+  handicapMasque: z.boolean(),
+  /** Dernier entretien ou message (ISO 8601), null s'il n'y en a pas. */
+  dernierContact: z.string().nullable(),
+  /** Prochain rendez-vous non annulé (ISO 8601), null s'il n'y en a pas. */
+  prochainRendezVous: z.string().nullable(),
+});
 export async function routesParcours(app: App, o: OptionsServeur) {
   const s = o.services;
   const tags = ["Parcours"];
@@ -37,7 +64,7 @@ export async function routesParcours(app: App, o: OptionsServeur) {
     url: "/api/v1/parcours",
     cas: listerParcours,
     resume:
-      "Parcours visibles : les siens (bénéficiaire), ceux dont on est référent, suppléant ou de la file d'attente (conseiller), ceux de l'opérateur (responsable) ; filtres et recherche par nom",
+      "Parcours visibles, page par page : les siens (bénéficiaire), ceux dont on est référent, suppléant ou de la file d'attente (conseiller), ceux de l'opérateur (responsable) ; filtres, recherche par nom et nombre total",
     tags,
     schema: {
       querystring: z.object({
@@ -49,7 +76,22 @@ export async function routesParcours(app: App, o: OptionsServeur) {
         sansContactJours: z.string().optional(),
         rendezVousJours: z.string().optional(),
         recherche: z.string().optional(),
+        page: z.string().optional().describe("Numéro de la page, à partir de 1 (1 par défaut)."),
+        parPage: z
+          .string()
+          .optional()
+          .describe(`Dossiers par page (${PAR_PAGE_DEFAUT} par défaut, ${PAR_PAGE_MAX} au plus).`),
       }),
+      response: {
+        200: z.object({
+          /** Les dossiers de la page, le plus récemment modifié d'abord. */
+          dossiers: z.array(dossierListe),
+          /** Nombre de dossiers qui répondent aux filtres, toutes pages confondues. */
+          total: z.number().int(),
+          page: z.number().int(),
+          parPage: z.number().int(),
+        }),
+      },
     },
   });
   exposer(app, s, {
