@@ -8,6 +8,7 @@ import { api } from "../api";
 import { Chargement, useDonnees } from "../commun/donnees";
 import { ResumeErreurs, useFormulaire } from "../commun/formulaire";
 import { dateCourte, etapeParcours, type VueParcoursListe } from "../commun/libelles";
+import { legendeListe, type PageListe, PaginationListe, usePageDansAdresse } from "../commun/pagination";
 
 interface Reorientation {
   id: string;
@@ -18,31 +19,42 @@ interface Reorientation {
   operateurOrigine: { nom: string };
 }
 
-/** File d'attente de l'opérateur : dossiers sans référent, à affecter depuis le dossier. */
+/** File d'attente de l'opérateur : dossiers sans référent, page par page, à affecter depuis le dossier. */
 export function DossiersSansReferent() {
-  const { etat } = useDonnees<VueParcoursListe[]>("/api/v1/parcours?statut=en_cours&sansReferent=true");
+  // Paramètre propre à la file : d'autres listes de la page pourraient avoir leur propre pagination.
+  const { page, lien } = usePageDansAdresse("pageFile");
+  const { etat } = useDonnees<PageListe<VueParcoursListe>>(
+    `/api/v1/parcours?statut=en_cours&sansReferent=true${page > 1 ? `&page=${page}` : ""}`,
+  );
   return (
     <section aria-labelledby="titre-file">
       <h2 id="titre-file">Dossiers sans référent</h2>
       <Chargement etat={etat}>
-        {(liste) => {
-          const file = liste.filter((p) => !p.referent);
-          return file.length === 0 ? (
+        {(liste) =>
+          liste.total === 0 ? (
             <p>Tous les dossiers en cours ont un référent.</p>
+          ) : liste.dossiers.length === 0 ? (
+            <p>
+              Cette page est vide (des dossiers ont été affectés entre-temps).{" "}
+              <Link {...lien(1)}>Revenir à la première page</Link>
+            </p>
           ) : (
-            <Table
-              caption={`${file.length} dossier${file.length > 1 ? "s" : ""} en attente d'un référent`}
-              headers={["Bénéficiaire", "Étape", "Ouvert le"]}
-              data={file.map((p) => [
-                <Link key={p.id} to={`/conseiller/dossiers/${p.id}`}>
-                  {p.beneficiaire.prenom} {p.beneficiaire.nom}
-                </Link>,
-                etapeParcours(p),
-                dateCourte(p.creeLe),
-              ])}
-            />
-          );
-        }}
+            <>
+              <Table
+                caption={legendeListe(liste, " en attente d'un référent")}
+                headers={["Bénéficiaire", "Étape", "Ouvert le"]}
+                data={liste.dossiers.map((p) => [
+                  <Link key={p.id} to={`/conseiller/dossiers/${p.id}`}>
+                    {p.beneficiaire.prenom} {p.beneficiaire.nom}
+                  </Link>,
+                  etapeParcours(p),
+                  dateCourte(p.creeLe),
+                ])}
+              />
+              <PaginationListe liste={liste} lien={lien} />
+            </>
+          )
+        }
       </Chargement>
     </section>
   );

@@ -11,11 +11,13 @@ import {
   type VueParcoursListe,
 } from "../commun/libelles";
 import { Page } from "../commun/Page";
+import type { PageListe } from "../commun/pagination";
 import { useSession } from "../session";
 
 export function AccueilBeneficiaire() {
   const { session } = useSession();
-  const { etat } = useDonnees<VueParcoursListe[]>("/api/v1/parcours");
+  // Les parcours d'une personne tiennent dans une page (quelques-uns au plus).
+  const { etat } = useDonnees<PageListe<VueParcoursListe>>("/api/v1/parcours");
   const prenom = session.statut === "connecte" ? session.compte.prenom : "";
   return (
     <Page titre="Mon parcours" accueil="/mon-espace" sansFilAriane>
@@ -26,7 +28,7 @@ export function AccueilBeneficiaire() {
         <Link to="/mon-espace/donnees">Mes données : qui a consulté mon dossier, mes accords, export</Link>
       </p>
       <Chargement etat={etat}>
-        {(parcours) =>
+        {({ dossiers: parcours }) =>
           parcours.length === 0 ? (
             <CallOut title="Vous n'avez pas encore de parcours CEP">
               Aucun opérateur ne vous accompagne pour l'instant. Quand votre demande sera prise en charge,

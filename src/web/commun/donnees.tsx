@@ -1,5 +1,5 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { type ReactNode, useCallback, useEffect, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { api, ErreurApi } from "../api";
 
 export type Etat<T> =
@@ -7,14 +7,21 @@ export type Etat<T> =
   | { statut: "erreur"; message: string }
   | { statut: "pret"; donnees: T };
 
-/** Charge une ressource de l'API ; `recharger` après une écriture. */
+/**
+ * Charge une ressource de l'API ; `recharger` après une écriture. Quand l'adresse change (filtre, page), une réponse
+ * arrivée après celle de l'adresse suivante est ignorée : l'écran montre toujours la dernière demandée.
+ */
 export function useDonnees<T>(url: string) {
   const [etat, setEtat] = useState<Etat<T>>({ statut: "chargement" });
+  const derniere = useRef(url);
+  derniere.current = url;
   const recharger = useCallback(async () => {
     try {
-      setEtat({ statut: "pret", donnees: await api<T>("GET", url) });
+      const donnees = await api<T>("GET", url);
+      if (derniere.current === url) setEtat({ statut: "pret", donnees });
     } catch (e) {
-      setEtat({ statut: "erreur", message: e instanceof ErreurApi ? e.message : "Chargement impossible." });
+      if (derniere.current === url)
+        setEtat({ statut: "erreur", message: e instanceof ErreurApi ? e.message : "Chargement impossible." });
     }
   }, [url]);
   useEffect(() => {

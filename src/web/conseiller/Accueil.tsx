@@ -16,6 +16,7 @@ import {
   type VueParcoursListe,
 } from "../commun/libelles";
 import { Page } from "../commun/Page";
+import { legendeListe, type PageListe, PaginationListe, usePageDansAdresse } from "../commun/pagination";
 import { useSession } from "../session";
 
 const ETAPES: Record<string, string> = {
@@ -25,9 +26,17 @@ const ETAPES: Record<string, string> = {
   "niveau=2&phase=mise_en_oeuvre": "Niveau 2 — mise en œuvre",
 };
 
-/** Tableau de bord et portefeuille : filtres (étape, statut, sans contact, rendez-vous) et recherche par nom. */
+/**
+ * Tableau de bord et portefeuille : filtres (étape, statut, sans contact, rendez-vous) et recherche par nom ;
+ * la liste arrive page par page du serveur (total affiché), et revient à la première page quand un filtre change.
+ */
 export function AccueilConseiller() {
   const { session } = useSession();
+  const { page, lien, premierePage } = usePageDansAdresse();
+  const filtrer = (changer: (v: string) => void) => (e: { target: { value: string } }) => {
+    changer(e.target.value);
+    premierePage();
+  };
   const [perimetre, setPerimetre] = useState("mesDossiers=true");
   const [etape, setEtape] = useState("");
   const [statut, setStatut] = useState("");
@@ -42,10 +51,11 @@ export function AccueilConseiller() {
     sansContact && `sansContactJours=${sansContact}`,
     rdv && `rendezVousJours=${rdv}`,
     rechercheAppliquee && `recherche=${encodeURIComponent(rechercheAppliquee)}`,
+    page > 1 && `page=${page}`,
   ]
     .filter(Boolean)
     .join("&");
-  const { etat } = useDonnees<VueParcoursListe[]>(`/api/v1/parcours?${qs}`);
+  const { etat } = useDonnees<PageListe<VueParcoursListe>>(`/api/v1/parcours?${qs}`);
   const operateur = session.statut === "connecte" ? session.operateur?.nom : undefined;
   const filtre =
     perimetre !== "mesDossiers=true" || etape || statut || sansContact || rdv || rechercheAppliquee;
@@ -74,6 +84,7 @@ export function AccueilConseiller() {
         onSubmit={(e) => {
           e.preventDefault();
           setRechercheAppliquee(recherche);
+          premierePage();
         }}
       >
         <div className="fr-col-12 fr-col-md-4">
@@ -90,19 +101,13 @@ export function AccueilConseiller() {
           </Button>
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Select
-            label="Dossiers"
-            nativeSelectProps={{ value: perimetre, onChange: (e) => setPerimetre(e.target.value) }}
-          >
+          <Select label="Dossiers" nativeSelectProps={{ value: perimetre, onChange: filtrer(setPerimetre) }}>
             <option value="mesDossiers=true">Dont je suis référent·e</option>
             <option value="mesDossiers=false">Mes dossiers, remplacements et file d'attente</option>
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Select
-            label="Étape"
-            nativeSelectProps={{ value: etape, onChange: (e) => setEtape(e.target.value) }}
-          >
+          <Select label="Étape" nativeSelectProps={{ value: etape, onChange: filtrer(setEtape) }}>
             {Object.entries(ETAPES).map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
@@ -111,10 +116,7 @@ export function AccueilConseiller() {
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Select
-            label="Statut"
-            nativeSelectProps={{ value: statut, onChange: (e) => setStatut(e.target.value) }}
-          >
+          <Select label="Statut" nativeSelectProps={{ value: statut, onChange: filtrer(setStatut) }}>
             <option value="">Tous les statuts</option>
             {Object.entries(LIBELLES_STATUT).map(([v, l]) => (
               <option key={v} value={v}>
@@ -126,7 +128,7 @@ export function AccueilConseiller() {
         <div className="fr-col-12 fr-col-md-4">
           <Select
             label="Sans contact depuis"
-            nativeSelectProps={{ value: sansContact, onChange: (e) => setSansContact(e.target.value) }}
+            nativeSelectProps={{ value: sansContact, onChange: filtrer(setSansContact) }}
           >
             <option value="">Peu importe</option>
             <option value="15">15 jours</option>
@@ -135,10 +137,7 @@ export function AccueilConseiller() {
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Select
-            label="Rendez-vous"
-            nativeSelectProps={{ value: rdv, onChange: (e) => setRdv(e.target.value) }}
-          >
+          <Select label="Rendez-vous" nativeSelectProps={{ value: rdv, onChange: filtrer(setRdv) }}>
             <option value="">Peu importe</option>
             <option value="1">Dans les 24 heures</option>
             <option value="7">Dans les 7 jours</option>
@@ -146,8 +145,8 @@ export function AccueilConseiller() {
         </div>
       </form>
       <Chargement etat={etat}>
-        {(parcours) =>
-          parcours.length === 0 ? (
+        {(liste) =>
+          liste.total === 0 ? (
             filtre ? (
               <CallOut title="Aucun dossier ne correspond à ces filtres">
                 Élargissez la recherche ou retirez un filtre.
@@ -158,40 +157,47 @@ export function AccueilConseiller() {
                 arrivent dans la file de votre opérateur.
               </CallOut>
             )
+          ) : liste.dossiers.length === 0 ? (
+            <p>
+              Cette page est vide (la liste a changé). <Link {...lien(1)}>Revenir à la première page</Link>
+            </p>
           ) : (
-            <Table
-              caption={`${parcours.length} dossier${parcours.length > 1 ? "s" : ""}`}
-              headers={[
-                "Bénéficiaire",
-                "Étape",
-                "Statut",
-                "Dernier contact",
-                "Prochain rendez-vous",
-                "Référent·e",
-              ]}
-              data={parcours.map((p) => [
-                <>
-                  <Link to={`/conseiller/dossiers/${p.id}`}>
-                    {p.beneficiaire.prenom} {p.beneficiaire.nom}
-                  </Link>
-                  {p.beneficiaire.demo && (
-                    <>
-                      {" "}
-                      <Badge small noIcon severity="new">
-                        Démo
-                      </Badge>
-                    </>
-                  )}
-                </>,
-                <Tag small key="etape">
-                  {etapeParcours(p)}
-                </Tag>,
-                LIBELLES_STATUT[p.statut],
-                p.dernierContact ? dateCourte(p.dernierContact) : "Aucun",
-                p.prochainRendezVous ? dateHeure(p.prochainRendezVous) : "—",
-                p.referent ? `${p.referent.prenom} ${p.referent.nom}` : "File d'attente",
-              ])}
-            />
+            <>
+              <Table
+                caption={legendeListe(liste)}
+                headers={[
+                  "Bénéficiaire",
+                  "Étape",
+                  "Statut",
+                  "Dernier contact",
+                  "Prochain rendez-vous",
+                  "Référent·e",
+                ]}
+                data={liste.dossiers.map((p) => [
+                  <>
+                    <Link to={`/conseiller/dossiers/${p.id}`}>
+                      {p.beneficiaire.prenom} {p.beneficiaire.nom}
+                    </Link>
+                    {p.beneficiaire.demo && (
+                      <>
+                        {" "}
+                        <Badge small noIcon severity="new">
+                          Démo
+                        </Badge>
+                      </>
+                    )}
+                  </>,
+                  <Tag small key="etape">
+                    {etapeParcours(p)}
+                  </Tag>,
+                  LIBELLES_STATUT[p.statut],
+                  p.dernierContact ? dateCourte(p.dernierContact) : "Aucun",
+                  p.prochainRendezVous ? dateHeure(p.prochainRendezVous) : "—",
+                  p.referent ? `${p.referent.prenom} ${p.referent.nom}` : "File d'attente",
+                ])}
+              />
+              <PaginationListe liste={liste} lien={lien} />
+            </>
           )
         }
       </Chargement>
