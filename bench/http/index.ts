@@ -49,9 +49,11 @@ export default async function (): Promise<ResultatBench> {
     body: JSON.stringify({ email: "conseillere.ara@demo.cep.invalid", motDePasse: "demo-cep-2026" }),
   });
   const cookie = connexion.headers.get("set-cookie")!.split(";")[0]!;
-  const parcours = (await (
-    await fetch(`${adresse}/api/v1/parcours?mesDossiers=true`, { headers: { cookie } })
-  ).json()) as { id: string }[];
+  const parcours = (
+    (await (await fetch(`${adresse}/api/v1/parcours?mesDossiers=true`, { headers: { cookie } })).json()) as {
+      dossiers: { id: string }[];
+    }
+  ).dossiers;
 
   const nue = await charge(`${adresseNue}/sante`);
   const sante = await charge(`${adresse}/api/health`);
