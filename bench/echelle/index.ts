@@ -193,9 +193,16 @@ async function mesurer(nomBase: string): Promise<{ lignes: LigneBench[]; notes: 
   // 3. Latences, requête par requête.
   const mesures: [string, number, (k: number) => Promise<Response>][] = [
     [
-      "portefeuille du conseiller (GET /api/v1/parcours?mesDossiers=true)",
+      // Tout le portefeuille en une page (200 au plus par page ; ≈ 160 dossiers par conseiller).
+      "portefeuille du conseiller (GET /api/v1/parcours?mesDossiers=true&parPage=200)",
       REQUETES,
-      (k) => get(sessions[conseiller(k)]!, "/api/v1/parcours?mesDossiers=true"),
+      (k) => get(sessions[conseiller(k)]!, "/api/v1/parcours?mesDossiers=true&parPage=200"),
+    ],
+    [
+      // Tous les dossiers de l'opérateur, première page de 50, avec leur nombre total.
+      "liste du responsable, tous les dossiers, 1re page (GET /api/v1/parcours)",
+      Math.max(10, Math.round(REQUETES / 4)),
+      () => get(sessionResponsable, "/api/v1/parcours"),
     ],
     [
       "dossier (GET /api/v1/parcours/:id)",

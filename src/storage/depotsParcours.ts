@@ -276,10 +276,9 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
       },
       async filtrer(f, page) {
         // Les filtres, tous en SQL : le total et la page se calculent sur les mêmes lignes.
-        let q = db
-          .selectFrom("parcours")
-          .innerJoin("compte", "compte.id", "parcours.beneficiaire_id")
-          .where("parcours.operateur_id", "=", f.operateurId);
+        // Pas de jointure avec le compte de la personne (seule la recherche par nom le lit) : le total et la première
+        // page se lisent dans l'index (opérateur, modifié le, identifiant) sans parcourir tous les comptes.
+        let q = db.selectFrom("parcours").where("parcours.operateur_id", "=", f.operateurId);
         if (f.visiblesPar) {
           const v = f.visiblesPar;
           q = q.where((eb) =>
@@ -361,12 +360,22 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
             ),
           );
         }
-        if (f.recherche?.trim())
-          q = q.where(
-            sql`lower(compte.prenom || ' ' || compte.nom || ' ' || compte.nom || ' ' || compte.prenom)`,
-            "like",
-            `%${f.recherche.trim().toLowerCase().replace(/[%_]/g, "")}%`,
+        if (f.recherche?.trim()) {
+          const motif = `%${f.recherche.trim().toLowerCase().replace(/[%_]/g, "")}%`;
+          q = q.where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom("compte")
+                .select("compte.id")
+                .whereRef("compte.id", "=", "parcours.beneficiaire_id")
+                .where(
+                  sql`lower(compte.prenom || ' ' || compte.nom || ' ' || compte.nom || ' ' || compte.prenom)`,
+                  "like",
+                  motif,
+                ),
+            ),
           );
+        }
         const [compte, lignes] = await Promise.all([
           q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
           q

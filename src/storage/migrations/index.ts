@@ -16,6 +16,7 @@ import { migration0014 } from "./0014_pilotage_index.js";
 import { migration0015 } from "./0015_echelle.js";
 import { migration0016 } from "./0016_esco.js";
 import { migration0017 } from "./0017_chronologie_pilotage.js";
+import { migration0018 } from "./0018_liste_dossiers.js";
 
 /** Une seule liste de migrations, dans l'ordre, pour les deux bases. Ajouter une migration : un fichier, une ligne ici. */
 export function migrations(d: Dialecte): Record<string, Migration> {
@@ -36,5 +37,6 @@ export function migrations(d: Dialecte): Record<string, Migration> {
     "0015_echelle": migration0015(d),
     "0016_esco": migration0016(d),
     "0017_chronologie_pilotage": migration0017(d),
+    "0018_liste_dossiers": migration0018(d),
   };
 }
