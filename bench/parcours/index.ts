@@ -131,7 +131,8 @@ export default async function (): Promise<ResultatBench> {
   };
   const contexte = { acteur, requeteId: "bench" };
   const portefeuille = await mesurer(
-    () => executer(services, listerParcours, { mesDossiers: true }, contexte),
+    // La plus grande page (200) du portefeuille : N / 20 dossiers par conseiller (250 avec les réglages par défaut).
+    () => executer(services, listerParcours, { mesDossiers: true, parPage: 200 }, contexte),
     50,
   );
   const filtre = await mesurer(
@@ -151,7 +152,7 @@ export default async function (): Promise<ResultatBench> {
     lignes: [
       {
         banc: "parcours",
-        mesure: `portefeuille d'un conseiller (${N / CONSEILLERS} dossiers)`,
+        mesure: `portefeuille d'un conseiller (${N / CONSEILLERS} dossiers, première page de ${Math.min(200, N / CONSEILLERS)})`,
         valeurs: portefeuille,
       },
       { banc: "parcours", mesure: "portefeuille filtré (niveau, sans contact, nom)", valeurs: filtre },
