@@ -8,12 +8,20 @@ describe("enCache", () => {
   const fabriquer = () => {
     let appels = 0;
     let echouer = false;
+    let dernieresDepots: unknown;
+    // Le recalcul en arrière-plan ouvre sa propre transaction (celle de la requête est close) : il reçoit d'autres dépôts.
+    const depotsRequete = { nom: "dépôts de la requête" };
+    const depotsRecalcul = { nom: "dépôts d'une nouvelle transaction" };
+    const services = {
+      stockage: { transaction: async <T>(fn: (d: unknown) => Promise<T>) => fn(depotsRecalcul) },
+    };
     const cas = casUsage({
       nom: "essai.lire",
       entree: z.object({ annee: z.number().optional() }),
       autoriser: () => ({}),
-      async executer({ entree }) {
+      async executer({ entree, depots }) {
         appels++;
+        dernieresDepots = depots;
         if (echouer) throw new Error("base indisponible");
         return { annee: entree.annee ?? 0, calcul: appels };
       },
@@ -22,10 +30,18 @@ describe("enCache", () => {
     let t = 0;
     const garde = enCache(cas, 1000, () => t);
     const lire = (annee?: number) =>
-      garde.executer({ entree: { annee }, sujet: {} } as Parameters<typeof garde.executer>[0]);
+      garde.executer({
+        entree: { annee },
+        sujet: {},
+        depots: depotsRequete,
+        services,
+      } as unknown as Parameters<typeof garde.executer>[0]);
     return {
       lire,
       appels: () => appels,
+      dernieresDepots: () => dernieresDepots,
+      depotsRequete,
+      depotsRecalcul,
       avancer: (ms: number) => {
         t += ms;
       },
@@ -35,13 +51,42 @@ describe("enCache", () => {
     };
   };
 
-  it("sert le même résultat à la même entrée pendant la durée, puis recalcule", async () => {
+  it("sert le même résultat à la même entrée pendant la durée, puis le périmé pendant un seul recalcul en arrière-plan", async () => {
     const c = fabriquer();
     expect(await c.lire(2026)).toEqual({ annee: 2026, calcul: 1 });
+    expect(c.dernieresDepots()).toBe(c.depotsRequete);
     c.avancer(999);
     expect(await c.lire(2026)).toEqual({ annee: 2026, calcul: 1 });
     expect(await c.lire(2025)).toEqual({ annee: 2025, calcul: 2 });
     c.avancer(1);
+    // Périmé : servi sans attendre, un seul recalcul lancé même si deux visiteurs arrivent.
+    expect(await Promise.all([c.lire(2026), c.lire(2026)])).toEqual([
+      { annee: 2026, calcul: 1 },
+      { annee: 2026, calcul: 1 },
+    ]);
+    expect(c.appels()).toBe(3);
+    expect(c.dernieresDepots()).toBe(c.depotsRecalcul);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await c.lire(2026)).toEqual({ annee: 2026, calcul: 3 });
+  });
+
+  it("ne sert plus un résultat trop vieux : au-delà de quatre durées, le visiteur attend le recalcul", async () => {
+    const c = fabriquer();
+    expect(await c.lire(2026)).toEqual({ annee: 2026, calcul: 1 });
+    c.avancer(4000);
+    expect(await c.lire(2026)).toEqual({ annee: 2026, calcul: 2 });
+  });
+
+  it("garde le résultat périmé si le recalcul en arrière-plan échoue, et réessaie ensuite", async () => {
+    const c = fabriquer();
+    expect(await c.lire(2026)).toEqual({ annee: 2026, calcul: 1 });
+    c.avancer(1500);
+    c.echouer(true);
+    expect(await c.lire(2026)).toEqual({ annee: 2026, calcul: 1 });
+    await new Promise((r) => setTimeout(r, 0));
+    c.echouer(false);
+    expect(await c.lire(2026)).toEqual({ annee: 2026, calcul: 1 });
+    await new Promise((r) => setTimeout(r, 0));
     expect(await c.lire(2026)).toEqual({ annee: 2026, calcul: 3 });
   });
 
