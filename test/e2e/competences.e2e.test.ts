@@ -1,10 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   capturer,
-  lancerNavigateur,
+  navigateurDuFichier,
   seConnecter,
-  surveillerErreurs,
   url,
   verifierAccessibilite,
 } from "./support/navigateur.js";
@@ -16,16 +15,9 @@ import {
  * la personne voit le projet et la décision. Zéro violation axe sur chaque écran.
  * Dossier utilisé : Yanis Simon (beneficiaire11), référente Claire Vasseur.
  */
-let navigateur: Browser;
-beforeAll(async () => {
-  navigateur = await lancerNavigateur();
-});
-afterAll(async () => navigateur?.close());
+const navigateur = navigateurDuFichier();
 
-async function nouvellePage() {
-  const page = await (await navigateur.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" })).newPage();
-  return { page, erreurs: surveillerErreurs(page) };
-}
+const nouvellePage = () => navigateur.nouvellePage({ timezoneId: "Europe/Paris" });
 const onglet = (page: Page, nom: string) => page.getByRole("tab", { name: nom, exact: true }).click();
 
 async function ajouterExperience(page: Page, intitule: string, appellation: string) {

@@ -1,22 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   capturer,
-  lancerNavigateur,
+  navigateurDuFichier,
   surveillerErreurs,
   url,
   verifierAccessibilite,
 } from "./support/navigateur.js";
 
 /** Pages publiques des métiers sur le ROME 4.0 et l'enquête BMO officiels. */
-let navigateur: Browser;
 let page: Page;
 let erreurs: string[];
 
-beforeAll(async () => {
-  navigateur = await lancerNavigateur();
-});
-afterAll(async () => navigateur?.close());
+const navigateur = navigateurDuFichier();
 beforeEach(async () => {
   page = await (await navigateur.newContext({ locale: "fr-FR" })).newPage();
   erreurs = surveillerErreurs(page);

@@ -1,22 +1,18 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   capturer,
-  lancerNavigateur,
+  navigateurDuFichier,
   seConnecter,
   surveillerErreurs,
   url,
   verifierAccessibilite,
 } from "./support/navigateur.js";
 
-let navigateur: Browser;
 let page: Page;
 let erreurs: string[];
 
-beforeAll(async () => {
-  navigateur = await lancerNavigateur();
-});
-afterAll(async () => navigateur?.close());
+const navigateur = navigateurDuFichier();
 beforeEach(async () => {
   page = await (await navigateur.newContext({ locale: "fr-FR" })).newPage();
   erreurs = surveillerErreurs(page);

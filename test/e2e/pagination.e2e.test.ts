@@ -1,10 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   capturer,
-  lancerNavigateur,
+  navigateurDuFichier,
   seConnecter,
-  surveillerErreurs,
   url,
   verifierAccessibilite,
 } from "./support/navigateur.js";
@@ -14,16 +13,9 @@ import {
  * pages sans chevauchement, retour à la première page quand un filtre change ; zéro violation axe.
  * La démonstration est petite : le test ouvre d'abord assez de dossiers sans référent à la Mission locale, par l'API.
  */
-let navigateur: Browser;
-beforeAll(async () => {
-  navigateur = await lancerNavigateur();
-});
-afterAll(async () => navigateur?.close());
+const navigateur = navigateurDuFichier();
 
-async function nouvellePage() {
-  const page = await (await navigateur.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" })).newPage();
-  return { page, erreurs: surveillerErreurs(page) };
-}
+const nouvellePage = () => navigateur.nouvellePage({ timezoneId: "Europe/Paris" });
 
 const FILE = "/api/v1/parcours?statut=en_cours&sansReferent=true";
 const nomsDuTableau = (page: Page) =>

@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import {
   capturer,
-  lancerNavigateur,
+  navigateurDuFichier,
   seConnecter,
-  surveillerErreurs,
   url,
   verifierAccessibilite,
 } from "./support/navigateur.js";
@@ -16,16 +15,9 @@ import {
  * pause, reprise, note partagée, rendez-vous (invitation .ics écrite en .eml), échanges, confirmation, journal
  * d'accès, clôture ; zéro violation axe sur chaque page.
  */
-let navigateur: Browser;
-beforeAll(async () => {
-  navigateur = await lancerNavigateur();
-});
-afterAll(async () => navigateur?.close());
+const navigateur = navigateurDuFichier();
 
-async function nouvellePage() {
-  const page = await (await navigateur.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" })).newPage();
-  return { page, erreurs: surveillerErreurs(page) };
-}
+const nouvellePage = () => navigateur.nouvellePage({ timezoneId: "Europe/Paris" });
 
 /** Les courriels écrits (.eml) pour une adresse, texte décodé (quoted-printable). */
 function courrielsPour(adresse: string): string[] {

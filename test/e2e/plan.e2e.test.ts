@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   capturer,
-  lancerNavigateur,
+  navigateurDuFichier,
   seConnecter,
-  surveillerErreurs,
   url,
   verifierAccessibilite,
 } from "./support/navigateur.js";
@@ -16,16 +15,9 @@ import {
  * financeur, voit le reste à charge et le calendrier, fait convenir le plan, le révise et lit les deux versions ; la
  * personne coche sa propre action. Zéro violation axe sur chaque écran.
  */
-let navigateur: Browser;
-beforeAll(async () => {
-  navigateur = await lancerNavigateur();
-});
-afterAll(async () => navigateur?.close());
+const navigateur = navigateurDuFichier();
 
-async function nouvellePage() {
-  const page = await (await navigateur.newContext({ locale: "fr-FR", acceptDownloads: true })).newPage();
-  return { page, erreurs: surveillerErreurs(page) };
-}
+const nouvellePage = () => navigateur.nouvellePage({ acceptDownloads: true });
 const onglet = (page: Page, nom: string) => page.getByRole("tab", { name: nom, exact: true }).click();
 const FORMATION = "Titre professionnel assistant de vie aux familles";
 const DEMARCHE = "Demander le congé de transition professionnelle à l'employeur";

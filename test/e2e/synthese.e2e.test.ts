@@ -1,21 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rendreHtml } from "../../src/documents/html.js";
 import { SYNTHESE_NIVEAU_2 } from "../cas/synthese.js";
 import {
   capturer,
-  lancerNavigateur,
+  navigateurDuFichier,
   seConnecter,
   surveillerErreurs,
   url,
   verifierAccessibilite,
 } from "./support/navigateur.js";
 
-let navigateur: Browser;
-beforeAll(async () => {
-  navigateur = await lancerNavigateur();
-});
-afterAll(async () => navigateur?.close());
+const navigateur = navigateurDuFichier();
 
 describe("version HTML du document de synthèse", () => {
   it("n'a aucune violation d'accessibilité (WCAG 2.1 A/AA)", async () => {

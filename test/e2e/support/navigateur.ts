@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 export const CHROMIUM = process.env.CEP_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -18,6 +18,29 @@ export async function lancerNavigateur(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * Le navigateur d'un fichier de tests : lancé avant ses tests, fermé après. `newContext` ouvre un contexte neuf ;
+ * `nouvellePage` une page dans un contexte neuf (en français par défaut), avec la surveillance de ses erreurs.
+ */
+export function navigateurDuFichier() {
+  let navigateur: Browser | undefined;
+  beforeAll(async () => {
+    navigateur = await lancerNavigateur();
+  });
+  afterAll(async () => navigateur?.close());
+  const newContext = (options?: BrowserContextOptions) => {
+    if (!navigateur) throw new Error("Navigateur pas encore lancé (appel hors d'un test).");
+    return navigateur.newContext(options);
+  };
+  return {
+    newContext,
+    async nouvellePage(options: BrowserContextOptions = {}) {
+      const page = await (await newContext({ locale: "fr-FR", ...options })).newPage();
+      return { page, erreurs: surveillerErreurs(page) };
+    },
+  };
 }
 
 export const url = (chemin: string) => `${inject("urlBase")}${chemin}`;
