@@ -303,45 +303,32 @@ export function creerDepotsDossier(db: Kysely<Schema>): DepotsDossier {
         if (f.statut) q = q.where("parcours.statut", "=", f.statut);
         if (f.sansContactDepuis) {
           // Dernier contact (entretien ou message, à défaut l'ouverture du dossier) avant cette date, dossier non clos :
-          // aucun contact à partir de la date, et le dossier a déjà eu un contact ou a été ouvert avant.
-          // Chaque comparaison oppose une colonne à un paramètre : même SQL sur SQLite (texte ISO) et PostgreSQL (timestamptz).
+          // aucun contact à partir de la date, et un contact déjà eu ou une ouverture avant elle. Chaque comparaison
+          // oppose une colonne à un paramètre : même SQL sur SQLite (texte ISO) et PostgreSQL (timestamptz).
           const d = f.sansContactDepuis;
+          /** Le dossier a eu un entretien ou un message (à partir de `depuis`, s'il est donné). */
+          const contact = (eb: ExpressionBuilder<Schema, "parcours">, depuis?: string) =>
+            eb.or([
+              eb.exists(
+                eb
+                  .selectFrom("entretien")
+                  .select("entretien.id")
+                  .whereRef("entretien.parcours_id", "=", "parcours.id")
+                  .$if(depuis !== undefined, (s) => s.where("entretien.le", ">=", depuis!)),
+              ),
+              eb.exists(
+                eb
+                  .selectFrom("message")
+                  .select("message.id")
+                  .whereRef("message.parcours_id", "=", "parcours.id")
+                  .$if(depuis !== undefined, (s) => s.where("message.cree_le", ">=", depuis!)),
+              ),
+            ]);
           q = q.where((eb) =>
             eb.and([
               eb("parcours.statut", "!=", "clos"),
-              eb.not(
-                eb.exists(
-                  eb
-                    .selectFrom("entretien")
-                    .select("entretien.id")
-                    .whereRef("entretien.parcours_id", "=", "parcours.id")
-                    .where("entretien.le", ">=", d),
-                ),
-              ),
-              eb.not(
-                eb.exists(
-                  eb
-                    .selectFrom("message")
-                    .select("message.id")
-                    .whereRef("message.parcours_id", "=", "parcours.id")
-                    .where("message.cree_le", ">=", d),
-                ),
-              ),
-              eb.or([
-                eb("parcours.cree_le", "<", d),
-                eb.exists(
-                  eb
-                    .selectFrom("entretien")
-                    .select("entretien.id")
-                    .whereRef("entretien.parcours_id", "=", "parcours.id"),
-                ),
-                eb.exists(
-                  eb
-                    .selectFrom("message")
-                    .select("message.id")
-                    .whereRef("message.parcours_id", "=", "parcours.id"),
-                ),
-              ]),
+              eb.not(contact(eb, d)),
+              eb.or([eb("parcours.cree_le", "<", d), contact(eb)]),
             ]),
           );
         }
