@@ -73,6 +73,21 @@ describe("de l'intitulé libre à la fiche", () => {
     expect(index.rechercher(q, 5)[0]?.codeRome).toBe(code);
   });
 
+  it.each([
+    ["lettre remplacée", "boulangar"],
+    ["lettre en trop", "boullanger"],
+    ["lettre oubliée", "boulnger"],
+    ["lettres inversées", "boualnger"],
+    ["deux fautes dans un mot long", "boulnagerr"],
+    ["deux lettres remplacées par des lettres absentes du mot", "bouxanker"],
+  ])("faute de frappe corrigée (%s) : « %s » → boulanger (D1102)", (_cas, q) => {
+    expect(index.rechercher(q, 5)[0]?.codeRome).toBe("D1102");
+  });
+
+  it("faute de frappe corrigée dans un mot court : une lettre remplacée par une lettre absente (« soudaur » → soudeur, H2913)", () => {
+    expect(index.rechercher("soudaur", 5)[0]?.codeRome).toBe("H2913");
+  });
+
   it("un texte sans aucun mot du référentiel ne ramène rien", () => {
     expect(index.rechercher("xqzw kkkk", 5)).toEqual([]);
   });

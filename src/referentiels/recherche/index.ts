@@ -112,7 +112,11 @@ export class IndexMetiers {
   /** rang de la fiche de chaque appellation (-1 : fiche inconnue) */
   private readonly ficheDe: Int32Array;
   private readonly vocabulaire: string[];
-  private readonly parLongueur = new Map<number, string[]>();
+  /**
+   * Mots du vocabulaire par longueur, avec le masque de leurs lettres (`masqueLettres`) : la correction des fautes
+   * écarte d'un test de bits les mots trop différents avant de calculer une distance.
+   */
+  private readonly parLongueur = new Map<number, { mots: string[]; masques: Int32Array }>();
   private readonly cache = new Map<string, [string, number][]>();
   readonly taille: number;
 
@@ -234,14 +238,17 @@ export class IndexMetiers {
     // Correction des fautes et préfixes vers les mots des appellations seulement : un mot propre à ESCO n'est trouvé
     // que tel quel (sinon les noms de ville ou d'entreprise des offres seraient « corrigés » vers eux).
     this.vocabulaire = [...(options.escoCorrection ? this.postings.keys() : vocabulaireRome)].sort();
+    const motsParLongueur = new Map<number, string[]>();
     for (const m of this.vocabulaire) {
-      let l = this.parLongueur.get(m.length);
+      let l = motsParLongueur.get(m.length);
       if (!l) {
         l = [];
-        this.parLongueur.set(m.length, l);
+        motsParLongueur.set(m.length, l);
       }
       l.push(m);
     }
+    for (const [longueur, mots] of motsParLongueur)
+      this.parLongueur.set(longueur, { mots, masques: Int32Array.from(mots, masqueLettres) });
     this.taille = n;
     this.ficheDe = Int32Array.from(this.appellations, (a) => a.fiche);
     const nf = Math.max(1, this.rangFiche.size);
@@ -288,8 +295,14 @@ export class IndexMetiers {
       const max = mot.length >= 8 ? 2 : mot.length >= 5 ? 1 : 0;
       let meilleure = max + 1;
       let candidats: string[] = [];
-      for (let l = mot.length - max; max > 0 && l <= mot.length + max; l++)
-        for (const v of this.parLongueur.get(l) ?? []) {
+      const masque = masqueLettres(mot);
+      for (let l = mot.length - max; max > 0 && l <= mot.length + max; l++) {
+        const { mots, masques } = this.parLongueur.get(l) ?? { mots: [], masques: new Int32Array(0) };
+        for (let i = 0; i < mots.length; i++) {
+          // Chaque opération (substitution, insertion, suppression, transposition) change au plus deux lettres de
+          // l'ensemble des lettres du mot : au-delà de 2 × max lettres différentes, la distance dépasse max.
+          if (bitsAUn(masque ^ masques[i]!) > 2 * max) continue;
+          const v = mots[i]!;
           if (v[0] !== mot[0] && v[1] !== mot[1]) continue;
           const d = distance(mot, v, max);
           if (d < meilleure) {
@@ -297,6 +310,7 @@ export class IndexMetiers {
             candidats = [v];
           } else if (d === meilleure && d <= max) candidats.push(v);
         }
+      }
       if (candidats.length) r = candidats.slice(0, 4).map((v) => [v, meilleure === 1 ? 0.8 : 0.6]);
       else {
         // Préfixe (abréviation) : les mots du vocabulaire qui commencent ainsi, les plus fréquents d'abord.
@@ -474,4 +488,21 @@ export class IndexMetiers {
       };
     });
   }
+}
+
+/** Ensemble des lettres d'un mot replié (a à z, chiffres regroupés) en bits d'un entier. */
+function masqueLettres(mot: string): number {
+  let m = 0;
+  for (let i = 0; i < mot.length; i++) {
+    const c = mot.charCodeAt(i);
+    m |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return m;
+}
+
+/** Nombre de bits à 1 d'un entier de 32 bits. */
+function bitsAUn(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
