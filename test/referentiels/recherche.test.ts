@@ -43,6 +43,12 @@ describe("racinisation : pluriels et féminins ramenés à une forme", () => {
     expect(motsRequete("Ingénieur du son")).toEqual([["ingenieur"], ["son"]]);
   });
 
+  it("« Femme/Homme » devant un métier est une marque de genre, pas un mot du métier (« sage-femme »)", () => {
+    expect(motsRequete("Femme/Homme de ménage")).toEqual([["menag"]]);
+    expect(motsRequete("Homme / Femme de plancher")).toEqual([["plancher"]]);
+    expect(motsRequete("Femme de chambre")).toEqual([["femm"], ["chambr"]]);
+  });
+
   it("le type de contrat (alternance, stage) n'est pas un mot du métier", () => {
     expect(motsRequete("Alternance - Comptable (stage possible)")).toEqual([["comptabl"], ["possibl"]]);
   });

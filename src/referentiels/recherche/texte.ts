@@ -107,7 +107,8 @@ export function raciner(mot: string): string {
 function sansMarquesDeGenre(texte: string): string {
   return texte
     .replace(/\s?\((e|es|ve|ne|le|se|fe|re|ère|ere|euse|rice|trice|ice|eure|ière|iere)\)/gi, "")
-    .replace(/[-·.](e|es|ve|ne|le|fe|ère|ere|euse|rice|trice|eure|ière|iere)(?=\b|\s|$)/gi, "");
+    .replace(/[-·.](e|es|ve|ne|le|fe|ère|ere|euse|rice|trice|eure|ière|iere)(?=\b|\s|$)/gi, "")
+    .replace(/\b(femme\s*\/\s*homme|homme\s*\/\s*femme)\b/gi, "");
 }
 
 export function motsSignificatifs(texte: string, options: { equivalents?: boolean } = {}): string[] {
