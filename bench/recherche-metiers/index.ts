@@ -9,7 +9,7 @@ import { lireCsv } from "../../src/referentiels/csv.js";
 import { importerEsco, repertoireEsco } from "../../src/referentiels/esco/import.js";
 import { importerRome, repertoireMarche } from "../../src/referentiels/import.js";
 import { IndexMetiers } from "../../src/referentiels/recherche/index.js";
-import { motsSignificatifs, replier } from "../../src/referentiels/recherche/texte.js";
+import { motsSignificatifs, replier, segmentsIntitule } from "../../src/referentiels/recherche/texte.js";
 import { projetsNationaux } from "../../src/referentiels/service.js";
 import { ouvrirSourceRome } from "../../src/referentiels/sources.js";
 import { ouvrirBase } from "../../src/storage/base.js";
@@ -126,7 +126,7 @@ function diagnosticEtiquettes(
     let fiche = 0;
     let parentV3 = 0;
     for (const x of o) {
-      const k = cle(x.q.split(/\s[-–—|:]\s|[|,;:]\s|\s[-–—]|[–—]/)[0]!);
+      const k = cle(segmentsIntitule(x.q)[0]!);
       const f = fichesParCle.get(k);
       if (!k || f?.size !== 1) continue;
       identiques.add(x);

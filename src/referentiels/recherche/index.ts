@@ -1,5 +1,5 @@
 import type { DonneesIndexMetiers, RelationEsco } from "../../app/ports.js";
-import { distance, motsRequete, motsSignificatifs } from "./texte.js";
+import { distance, motsRequete, motsSignificatifs, segmentsIntitule } from "./texte.js";
 
 /**
  * Index en mémoire de la recherche d'intitulés de métier (« normalisation d'intitulé »). Méthode (docs/adr/0005-recherche-intitules.md) :
@@ -297,7 +297,9 @@ export class IndexMetiers {
       let candidats: string[] = [];
       const masque = masqueLettres(mot);
       for (let l = mot.length - max; max > 0 && l <= mot.length + max; l++) {
-        const { mots, masques } = this.parLongueur.get(l) ?? { mots: [], masques: new Int32Array(0) };
+        const groupe = this.parLongueur.get(l);
+        if (!groupe) continue;
+        const { mots, masques } = groupe;
         for (let i = 0; i < mots.length; i++) {
           // Chaque opération (substitution, insertion, suppression, transposition) change au plus deux lettres de
           // l'ensemble des lettres du mot : au-delà de 2 × max lettres différentes, la distance dépasse max.
@@ -340,7 +342,7 @@ export class IndexMetiers {
     // le secteur, le lieu ou le contrat : ces segments comptent moins. La barre « / » sépare des intitulés équivalents
     // (« Vendeur / Vendeuse », « Business analyst / Scrum master ») : elle ne coupe pas. Le segment principal est le
     // premier qui contient un mot des appellations (« Alternance - Data analyst » : le second).
-    const segments = texte.split(/\s[-–—|:]\s|[|,;:]\s|\s[-–—]|[–—]/);
+    const segments = segmentsIntitule(texte);
     const poidsSegment = this.options.poidsSegmentsSuivants ?? 0.5;
     const motsSegments = segments.map((seg) => motsRequete(seg));
     const principal = Math.max(

@@ -152,6 +152,14 @@ export function motsRequete(texte: string): string[][] {
   return resultat;
 }
 
+/**
+ * Segments d'un intitulé d'offre : coupé aux séparateurs qui introduisent une précision (« - », « | », « , », « : »…),
+ * pas à la barre « / » qui sépare des intitulés équivalents.
+ */
+export function segmentsIntitule(texte: string): string[] {
+  return texte.split(/\s[-–—|:]\s|[|,;:]\s|\s[-–—]|[–—]/);
+}
+
 /** Lignes de travail de `distance`, réutilisées d'un appel à l'autre (pas d'allocation par comparaison). */
 let lignes = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
 
